@@ -1,0 +1,39 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Layers, arrows pointing one way:
+//   C modules → SheetNative (the only Swift code that touches C) → SheetIO (spreadsheet formats)
+//   → UserList (template, policy, stages, findings) → Reports → Inbox → invitesheet (the command).
+let package = Package(
+    name: "invitesheet",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "invitesheet", targets: ["invitesheet"]),
+        .library(name: "SheetIO", targets: ["SheetIO"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+    ],
+    targets: [
+        .systemLibrary(name: "CZip", pkgConfig: "libzip", providers: [.apt(["libzip-dev"])]),
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CXlsxWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
+        .target(name: "SheetNative", dependencies: ["CZip", "CLibXML2", "CXlsxWriter"]),
+        .target(name: "SheetIO", dependencies: ["SheetNative"]),
+        .target(name: "UserList", dependencies: ["SheetIO"]),
+        .target(name: "Reports", dependencies: ["UserList", "SheetIO"]),
+        .target(name: "Inbox", dependencies: ["Reports", "UserList", "SheetIO", .product(name: "Logging", package: "swift-log")]),
+        .executableTarget(name: "invitesheet", dependencies: [
+            "SheetIO", "UserList", "Reports", "Inbox",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        .testTarget(name: "SheetIOTests", dependencies: ["SheetIO"]),
+        .testTarget(name: "UserListTests", dependencies: ["UserList", "SheetIO"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "UserList", "SheetIO"]),
+        .testTarget(name: "InboxTests", dependencies: ["Inbox"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["SheetIO"]),
+    ],
+    swiftLanguageModes: [.v5]
+)

@@ -1,0 +1,43 @@
+/// A cell's typed value, as Excel shows it.
+public enum CellValue: Sendable, Equatable {
+    case empty
+    case text(String)
+    case number(Double)
+    case boolean(Bool)
+    /// An Excel error such as `#N/A` or `#DIV/0!`.
+    case error(String)
+    /// A number whose number format is a date or time.
+    case date(ExcelDate)
+
+    /// The value as text, the way Excel's General format (or the date's ISO form) shows it.
+    public var displayText: String {
+        switch self {
+        case .empty: return ""
+        case .text(let s): return s
+        case .number(let d): return GeneralNumberFormatter.format(d)
+        case .boolean(let b): return b ? "TRUE" : "FALSE"
+        case .error(let e): return e
+        case .date(let d): return d.iso8601
+        }
+    }
+
+    /// The JSON type name used by `convert --to json`.
+    public var typeName: String {
+        switch self {
+        case .empty: return "empty"
+        case .text: return "string"
+        case .number: return "number"
+        case .boolean: return "boolean"
+        case .error: return "error"
+        case .date: return "date"
+        }
+    }
+
+    public var isEmpty: Bool {
+        switch self {
+        case .empty: return true
+        case .text(let s): return s.isEmpty
+        default: return false
+        }
+    }
+}

@@ -1,0 +1,128 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A buffered byte output to a file descriptor: a file written under a temporary name and renamed
+/// into place on `commit()`, or standard output. Writers format straight into its buffer.
+public final class ByteSink {
+    private var buffer: [UInt8] = []
+    private let fd: Int32
+    private let ownsDescriptor: Bool
+    private let finalPath: String?
+    private let temporaryPath: String?
+    private var failed: SheetIOError?
+    private let capacity = 1 << 16
+
+    /// Standard output (never closed).
+    public static func standardOutput() -> ByteSink { ByteSink(fd: 1) }
+
+    private init(fd: Int32) {
+        self.fd = fd
+        self.ownsDescriptor = false
+        self.finalPath = nil
+        self.temporaryPath = nil
+        buffer.reserveCapacity(capacity)
+    }
+
+    /// A new file at `path`, written to `path.tmp-PID` and renamed into place by `commit()`,
+    /// so a reader never sees a half-written file. `-` means standard output.
+    public init(path: String) throws {
+        if path == "-" {
+            self.fd = 1; self.ownsDescriptor = false; self.finalPath = nil; self.temporaryPath = nil
+        } else {
+            let tmp = Self.temporaryName(for: path)
+            let d = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            guard d >= 0 else {
+                throw SheetIOError(.io, "cannot create file: \(String(cString: strerror(errno)))", file: path)
+            }
+            self.fd = d; self.ownsDescriptor = true; self.finalPath = path; self.temporaryPath = tmp
+        }
+        buffer.reserveCapacity(capacity)
+    }
+
+    /// The temporary sibling name used while a file is being written.
+    public static func temporaryName(for path: String) -> String {
+        let slash = path.lastIndex(of: "/")
+        let dir = slash.map { String(path[...$0]) } ?? ""
+        let base = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        return dir + "." + base + ".tmp-\(getpid())"
+    }
+
+    deinit {
+        if ownsDescriptor {
+            close(fd)
+            if let t = temporaryPath { unlink(t) }  // never committed: leave nothing behind
+        }
+    }
+
+    @inline(__always)
+    public func write(_ byte: UInt8) {
+        buffer.append(byte)
+        if buffer.count >= capacity { flushBuffer() }
+    }
+
+    public func write(_ bytes: UnsafeBufferPointer<UInt8>) {
+        if bytes.count > capacity {
+            flushBuffer()
+            writeAll(bytes)
+            return
+        }
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= capacity { flushBuffer() }
+    }
+
+    public func write(_ string: String) {
+        var s = string
+        s.withUTF8 { write($0) }
+    }
+
+    public func write<S: Sequence>(bytes: S) where S.Element == UInt8 {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= capacity { flushBuffer() }
+    }
+
+    private func flushBuffer() {
+        guard !buffer.isEmpty else { return }
+        buffer.withUnsafeBufferPointer { writeAll($0) }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    private func writeAll(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard failed == nil, var p = bytes.baseAddress else { return }
+        var left = bytes.count
+        while left > 0 {
+            let n = systemWrite(fd, p, left)
+            if n < 0 {
+                if errno == EINTR { continue }
+                failed = SheetIOError(.write, "write failed: \(String(cString: strerror(errno)))", file: finalPath ?? "standard output")
+                return
+            }
+            p += n
+            left -= n
+        }
+    }
+
+    /// Writes out what is buffered; for a file, syncs it and renames it into place.
+    public func commit() throws {
+        flushBuffer()
+        if let failed { throw failed }
+        guard ownsDescriptor, let tmp = temporaryPath, let final = finalPath else { return }
+        if fsync(fd) != 0 {
+            throw SheetIOError(.write, "cannot flush file: \(String(cString: strerror(errno)))", file: final)
+        }
+        if rename(tmp, final) != 0 {
+            throw SheetIOError(.write, "cannot move file into place: \(String(cString: strerror(errno)))", file: final)
+        }
+    }
+}
+
+@inline(__always)
+private func systemWrite(_ fd: Int32, _ p: UnsafePointer<UInt8>, _ n: Int) -> Int {
+    #if canImport(Glibc)
+    return Glibc.write(fd, p, n)
+    #else
+    return Darwin.write(fd, p, n)
+    #endif
+}

@@ -1,0 +1,3 @@
+import CZip
+import CLibXML2
+import CXlsxWriter
