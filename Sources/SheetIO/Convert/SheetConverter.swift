@@ -1,0 +1,134 @@
+/// Output formats of `convert`.
+public enum ConversionFormat: String, Sendable, CaseIterable {
+    case csv, tsv, json, jsonl, xlsx
+
+    /// The format a file name's extension implies.
+    public init?(fileName: String) {
+        switch Spreadsheet.fileExtension(fileName) {
+        case "csv": self = .csv
+        case "tsv", "tab": self = .tsv
+        case "json": self = .json
+        case "jsonl", "ndjson": self = .jsonl
+        case "xlsx": self = .xlsx
+        default: return nil
+        }
+    }
+}
+
+/// Reports how far a long conversion has got: rows read so far in the current sheet.
+public typealias ConversionProgress = (_ sheet: String, _ rows: Int) -> Void
+
+/// Streams sheets of a `SheetSource` into CSV, TSV, typed JSON, JSON Lines or XLSX.
+///
+/// CSV keeps the spreadsheet's row numbers: a gap of empty rows becomes that many empty lines, so
+/// line N of the CSV is row N of the sheet (rows stored out of order are written as stored).
+public struct SheetConverter {
+    public var format: ConversionFormat
+    /// Prefix a `'` to cells that a spreadsheet would run as formulas (CSV/TSV only).
+    public var neutraliseFormulas = false
+    public var progress: ConversionProgress?
+
+    public init(format: ConversionFormat) { self.format = format }
+
+    /// Converts `sheets` (indices) to `outputPath` (`-` for standard output).
+    /// For CSV/TSV with several sheets, `outputPath` is a folder that receives one file per sheet.
+    public func convert(_ source: SheetSource, sheets: [Int], to outputPath: String) throws {
+        switch format {
+        case .csv, .tsv:
+            if sheets.count == 1 {
+                let sink = try ByteSink(path: outputPath)
+                try writeDelimited(source, sheet: sheets[0], sink: sink)
+                try sink.commit()
+            } else {
+                try makeDirectory(outputPath)
+                for index in sheets {
+                    let name = safeFileName(source.sheets[index].name) + (format == .csv ? ".csv" : ".tsv")
+                    let sink = try ByteSink(path: outputPath + "/" + name)
+                    try writeDelimited(source, sheet: index, sink: sink)
+                    try sink.commit()
+                }
+            }
+        case .json:
+            let sink = try ByteSink(path: outputPath)
+            let writer = TypedJSONWriter(sink: sink)
+            for index in sheets {
+                let info = source.sheets[index]
+                writer.beginSheet(name: info.name, visibility: info.visibility)
+                var rows = 0
+                _ = try source.readRows(sheet: index) { row in
+                    writer.writeRow(row)
+                    rows += 1
+                    if rows & 0x3FFF == 0 { progress?(info.name, rows) }
+                }
+                writer.endSheet()
+            }
+            writer.finish()
+            try sink.commit()
+        case .jsonl:
+            let sink = try ByteSink(path: outputPath)
+            let writer = JSONLinesWriter(sink: sink)
+            for index in sheets {
+                let info = source.sheets[index]
+                var rows = 0
+                _ = try source.readRows(sheet: index) { row in
+                    writer.writeRow(row, sheet: info.name)
+                    rows += 1
+                    if rows & 0x3FFF == 0 { progress?(info.name, rows) }
+                }
+            }
+            try sink.commit()
+        case .xlsx:
+            guard outputPath != "-" else {
+                throw SheetIOError(.write, "XLSX cannot be written to standard output; name a file with -o")
+            }
+            let workbook = try XLSXWorkbookWriter(path: outputPath, options: XLSXWriteOptions(streaming: true))
+            for index in sheets {
+                let info = source.sheets[index]
+                let sheet = try workbook.addSheet(name: info.name, visibility: info.visibility)
+                var rows = 0
+                var lastRow = 0
+                _ = try source.readRows(sheet: index) { row in
+                    // Streaming XLSX is written in ascending row order; rows stored out of order are moved after the last.
+                    var r = row
+                    if r.number <= lastRow { r.number = lastRow + 1 }
+                    lastRow = r.number
+                    try sheet.write(r)
+                    rows += 1
+                    if rows & 0x3FFF == 0 { progress?(info.name, rows) }
+                }
+            }
+            try workbook.close()
+        }
+    }
+
+    private func writeDelimited(_ source: SheetSource, sheet index: Int, sink: ByteSink) throws {
+        let writer = CSVWriter(sink: sink, delimiter: format == .tsv ? UInt8(ascii: "\t") : UInt8(ascii: ","),
+                               neutraliseFormulas: neutraliseFormulas)
+        let name = source.sheets[index].name
+        var width = 0
+        var nextRow = 1
+        var rows = 0
+        _ = try source.readRows(sheet: index) { row in
+            if width == 0 {
+                // The first row's width pads every row, so a CSV reader sees a rectangle.
+                width = (row.cells.map(\.column).max() ?? -1) + 1
+            }
+            while nextRow < row.number {
+                writer.writeRow(Row(number: nextRow, cells: []), width: width)
+                nextRow += 1
+            }
+            writer.writeRow(row, width: width)
+            nextRow = max(nextRow, row.number + 1)
+            rows += 1
+            if rows & 0x3FFF == 0 { progress?(name, rows) }
+        }
+    }
+
+    private func safeFileName(_ name: String) -> String {
+        let mapped = name.unicodeScalars.map { s -> Character in
+            (s == "/" || s == "\\" || s == ":" || s.value < 0x20 || s == "\0") ? "_" : Character(s)
+        }
+        let s = String(mapped)
+        return s.hasPrefix(".") ? "_" + s.dropFirst() : s
+    }
+}

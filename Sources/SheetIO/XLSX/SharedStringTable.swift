@@ -1,0 +1,97 @@
+import SheetNative
+
+/// The workbook's shared strings, held once and compactly: all text in one byte buffer,
+/// with an offset per string. A `String` is made only when a cell asks for one.
+public final class SharedStringTable {
+    private var bytes: [UInt8] = []
+    private var offsets: [Int] = [0]
+
+    public var count: Int { offsets.count - 1 }
+
+    func append(_ text: UnsafeBufferPointer<UInt8>) {
+        bytes.append(contentsOf: text)
+        offsets.append(bytes.count)
+    }
+
+    func append(_ text: String) {
+        bytes.append(contentsOf: text.utf8)
+        offsets.append(bytes.count)
+    }
+
+    @inline(__always)
+    public func string(at index: Int) -> String {
+        bytes.withUnsafeBufferPointer { b in
+            String(decoding: UnsafeBufferPointer(rebasing: b[offsets[index]..<offsets[index + 1]]), as: UTF8.self)
+        }
+    }
+
+    /// Bytes used, for memory accounting.
+    public var storageBytes: Int { bytes.capacity + offsets.capacity * MemoryLayout<Int>.stride }
+
+    func finish() {
+        bytes.reserveCapacity(0)
+    }
+}
+
+/// Parses `sharedStrings.xml` into a table: rich-text runs joined, phonetic runs (`rPh`) left out,
+/// `_xHHHH_` escapes decoded, each string checked against the cell length limit.
+final class SharedStringsParser: XMLStreamHandler {
+    let table = SharedStringTable()
+    private var text: [UInt8] = []
+    private var inItem = false
+    private var inText = false
+    private var phoneticDepth = 0
+    private let maxCharacters: Int
+    private let fileName: String
+
+    init(maxCharacters: Int, fileName: String) {
+        self.maxCharacters = maxCharacters
+        self.fileName = fileName
+        text.reserveCapacity(256)
+    }
+
+    func startElement(_ name: XMLName, _ attributes: XMLAttributes) throws {
+        if name.is("si") {
+            inItem = true
+            text.removeAll(keepingCapacity: true)
+        } else if name.is("rPh") {
+            phoneticDepth += 1
+        } else if name.is("t") && inItem && phoneticDepth == 0 {
+            inText = true
+        }
+    }
+
+    func endElement(_ name: XMLName) throws {
+        if name.is("t") {
+            inText = false
+        } else if name.is("rPh") {
+            phoneticDepth -= 1
+        } else if name.is("si") {
+            inItem = false
+            try text.withUnsafeBufferPointer { b in
+                if XMLText.hasEscape(b) {
+                    let decoded = XMLText.decodeEscapes(b)
+                    try check(decoded.utf16.count)
+                    table.append(decoded)
+                } else {
+                    if b.count > maxCharacters { try check(XMLText.utf16Length(b)) }
+                    table.append(b)
+                }
+            }
+        }
+    }
+
+    private func check(_ length: Int) throws {
+        if length > maxCharacters {
+            throw SheetIOError(.cellLimit, "shared string \(table.count) has \(length) characters; a cell holds at most \(maxCharacters)", file: fileName)
+        }
+    }
+
+    func characters(_ chunk: UnsafeBufferPointer<UInt8>) throws {
+        guard inText else { return }
+        text.append(contentsOf: chunk)
+        if text.count > maxCharacters * 3 {
+            throw SheetIOError(.cellLimit, "shared string \(table.count) is longer than \(maxCharacters) characters, the most a cell holds", file: fileName)
+        }
+    }
+}

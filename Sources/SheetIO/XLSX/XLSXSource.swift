@@ -1,0 +1,100 @@
+import SheetNative
+
+/// An XLSX/XLSM workbook opened for streaming.
+public final class XLSXSource: SheetSource {
+    public let fileName: String
+    public let format = SpreadsheetFormat.xlsx
+    public let sheets: [SheetInfo]
+    public private(set) var warnings: [String] = []
+    /// True when the workbook uses the 1904 date system.
+    public let uses1904: Bool
+
+    private let package: XLSXPackage
+    private let sheetParts: [String?]
+    private let sharedStringsPart: String?
+    private let formats: [NumberFormat]
+    private var sharedStrings: SharedStringTable?
+
+    /// Opens the package and reads its workbook, relationships and styles (not yet any sheet).
+    public init(path: String, displayName: String? = nil, limits: ReadLimits = .default) throws {
+        let name = displayName ?? path
+        fileName = name
+        package = try XLSXPackage(path: path, fileName: name, limits: limits)
+
+        let rootRels = try RelationshipsParser.read(for: "", in: package)
+        var workbookPart = rootRels.first(where: { $0.isType("officeDocument") })?.part
+        if workbookPart == nil, package.has("xl/workbook.xml") { workbookPart = "xl/workbook.xml" }
+        guard let workbookPart, package.has(workbookPart) else {
+            if package.has("xl/workbook.bin") {
+                throw SheetIOError(.xlsb, "this is an Excel binary workbook (.xlsb); save it as .xlsx (Excel Workbook) and upload again", file: name)
+            }
+            if let mime = try package.smallPart("mimetype"), String(decoding: mime, as: UTF8.self).contains("opendocument") {
+                throw SheetIOError(.ods, "this is an OpenDocument spreadsheet (.ods); save it as .xlsx (Excel 2007-365) and upload again", file: name)
+            }
+            if package.has("word/document.xml") || package.has("ppt/presentation.xml") {
+                throw SheetIOError(.unsupportedFormat, "this is a Word or PowerPoint file, not a spreadsheet", file: name)
+            }
+            throw SheetIOError(.missingPart, "this zip is not an Excel workbook: it has no workbook part (xl/workbook.xml)", file: name)
+        }
+        if workbookPart.hasSuffix(".bin") {
+            throw SheetIOError(.xlsb, "this is an Excel binary workbook (.xlsb); save it as .xlsx (Excel Workbook) and upload again", file: name)
+        }
+
+        let workbook = WorkbookPart()
+        try package.parse(workbookPart, with: workbook)
+        uses1904 = workbook.uses1904
+        let rels = try RelationshipsParser.read(for: workbookPart, in: package)
+        var byID: [String: Relationship] = [:]
+        for r in rels { byID[r.id] = r }
+
+        var infos: [SheetInfo] = []
+        var parts: [String?] = []
+        for (i, entry) in workbook.sheets.enumerated() {
+            infos.append(SheetInfo(index: i, name: entry.name, visibility: entry.visibility))
+            if let rel = byID[entry.relationshipID], rel.isType("worksheet") {
+                parts.append(rel.part)
+            } else {
+                parts.append(nil)  // a chart sheet, dialog sheet or dangling relationship: no cells
+            }
+        }
+        sheets = infos
+        sheetParts = parts
+        sharedStringsPart = rels.first(where: { $0.isType("sharedStrings") })?.part
+
+        if let stylesPart = rels.first(where: { $0.isType("styles") })?.part, package.has(stylesPart) {
+            let styles = StylesPart()
+            try package.parse(stylesPart, with: styles)
+            formats = styles.formats()
+        } else {
+            formats = []
+        }
+    }
+
+    private func loadSharedStrings() throws -> SharedStringTable {
+        if let sharedStrings { return sharedStrings }
+        let parser = SharedStringsParser(maxCharacters: package.limits.maxCellCharacters, fileName: fileName)
+        if let part = sharedStringsPart, package.has(part) {
+            try package.parse(part, with: parser)
+        }
+        parser.table.finish()
+        sharedStrings = parser.table
+        return parser.table
+    }
+
+    public func readRows(sheet index: Int, _ body: (Row) throws -> Void) throws -> SheetSummary {
+        guard sheets.indices.contains(index) else {
+            throw SheetIOError(.sheetNotFound, "there is no sheet \(index + 1); the workbook has \(sheets.count)", file: fileName)
+        }
+        guard let part = sheetParts[index] else { return SheetSummary() }
+        guard package.has(part) else {
+            throw SheetIOError(.missingPart, "sheet '\(sheets[index].name)' refers to part \(part), which is missing", file: fileName)
+        }
+        let table = try loadSharedStrings()
+        return try withoutActuallyEscaping(body) { escapingBody in
+            let streamer = WorksheetStreamer(sharedStrings: table, formats: formats, uses1904: uses1904,
+                                             limits: package.limits, sheetName: sheets[index].name, body: escapingBody)
+            try package.parse(part, with: streamer)
+            return streamer.summary
+        }
+    }
+}

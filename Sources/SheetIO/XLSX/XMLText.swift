@@ -1,0 +1,125 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Byte-level helpers for text taken from SpreadsheetML.
+enum XMLText {
+    /// Decodes `_xHHHH_` escapes (ECMA-376 Part 1, 22.9.2.19 ST_Xstring): `_x000D_` is CR and
+    /// `_x005F_` is a literal underscore, so `_x005F_x0041_` stays `_x0041_`. UTF-16 surrogate
+    /// pairs written as two escapes are joined.
+    static func decodeEscapes(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        guard hasEscape(bytes) else { return String(decoding: bytes, as: UTF8.self) }
+        var units: [UInt16] = []
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        func flushUnits() {
+            guard !units.isEmpty else { return }
+            // Lone surrogates become U+FFFD, as any UTF-16 decoder does.
+            out.append(contentsOf: String(decoding: units, as: UTF16.self).utf8)
+            units.removeAll()
+        }
+        while i < bytes.count {
+            if let unit = escapeAt(bytes, i) {
+                units.append(unit)
+                i += 7
+                continue
+            }
+            flushUnits()
+            out.append(bytes[i])
+            i += 1
+        }
+        flushUnits()
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    @inline(__always)
+    static func hasEscape(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.count >= 7, let base = bytes.baseAddress else { return false }
+        var p = UnsafeRawPointer(base)
+        var left = bytes.count
+        while left >= 7, let hit = memchr(p, Int32(UInt8(ascii: "_")), left) {
+            let offset = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+            if escapeAt(bytes, offset) != nil { return true }
+            p = UnsafeRawPointer(hit) + 1
+            left = bytes.count - offset - 1
+        }
+        return false
+    }
+
+    @inline(__always)
+    private static func escapeAt(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> UInt16? {
+        guard i + 6 < b.count, b[i] == UInt8(ascii: "_"), b[i + 1] == UInt8(ascii: "x") || b[i + 1] == UInt8(ascii: "X"),
+              b[i + 6] == UInt8(ascii: "_") else { return nil }
+        var v: UInt16 = 0
+        for k in 2...5 {
+            let c = b[i + k]
+            let d: UInt16
+            switch c {
+            case 48...57: d = UInt16(c - 48)
+            case 65...70: d = UInt16(c - 55)
+            case 97...102: d = UInt16(c - 87)
+            default: return nil
+            }
+            v = v << 4 | d
+        }
+        return v
+    }
+
+    /// Number of UTF-16 code units (what Excel counts as characters) in UTF-8 bytes.
+    static func utf16Length(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var n = 0
+        for b in bytes {
+            if b & 0xC0 != 0x80 { n += (b >= 0xF0) ? 2 : 1 }
+        }
+        return n
+    }
+
+    /// Parses a non-negative decimal integer; nil when not all digits or over 18 digits.
+    @inline(__always)
+    static func parseIndex(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard !bytes.isEmpty, bytes.count <= 18 else { return nil }
+        var v = 0
+        for b in bytes {
+            guard b >= 48 && b <= 57 else { return nil }
+            v = v &* 10 &+ Int(b - 48)
+        }
+        return v
+    }
+
+    /// Parses an XML number (`xsd:double`) straight from bytes: integers of up to 15 digits
+    /// exactly by hand, everything else through `strtod` on a NUL-terminated scratch copy.
+    @inline(__always)
+    static func parseDouble(_ bytes: UnsafeBufferPointer<UInt8>, scratch: inout [CChar]) -> Double? {
+        var i = 0
+        var negative = false
+        var b = bytes[...]
+        while let f = b.first, f == 0x20 || f == 0x09 || f == 0x0A || f == 0x0D { b = b.dropFirst() }
+        while let l = b.last, l == 0x20 || l == 0x09 || l == 0x0A || l == 0x0D { b = b.dropLast() }
+        guard !b.isEmpty else { return nil }
+        if b.first == UInt8(ascii: "-") { negative = true; i = 1 }
+        if b.count - i > 0 && b.count - i <= 15 {
+            var v: Int64 = 0
+            var ok = true
+            var k = b.startIndex + i
+            while k < b.endIndex {
+                let c = b[k]
+                if c < 48 || c > 57 { ok = false; break }
+                v = v * 10 + Int64(c - 48)
+                k += 1
+            }
+            if ok { return Double(negative ? -v : v) }
+        }
+        scratch.removeAll(keepingCapacity: true)
+        for c in b { scratch.append(CChar(bitPattern: c)) }
+        scratch.append(0)
+        return scratch.withUnsafeBufferPointer { p -> Double? in
+            var end: UnsafeMutablePointer<CChar>?
+            let v = strtod(p.baseAddress!, &end)
+            guard let end, end == UnsafeMutablePointer(mutating: p.baseAddress! + (p.count - 1)), v.isFinite else { return nil }
+            return v
+        }
+    }
+}

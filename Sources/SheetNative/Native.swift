@@ -1,3 +1,0 @@
-import CZip
-import CLibXML2
-import CXlsxWriter

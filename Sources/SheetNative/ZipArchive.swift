@@ -1,0 +1,146 @@
+import CZip
+
+/// Why a zip package could not be read; SheetIO turns these into user-facing errors.
+public enum ZipFailure: Error, Equatable, Sendable {
+    /// libzip could not open the file: not a zip (`ZIP_ER_NOZIP`), inconsistent or truncated
+    /// (`ZIP_ER_INCONS`, `ZIP_ER_READ`…), with libzip's own message.
+    case open(code: Int32, message: String)
+    case tooManyEntries(count: Int, limit: Int)
+    case duplicateName(String)
+    case encryptedEntry(String)
+    case unsupportedCompression(name: String, method: Int32)
+    /// Inflating an entry produced more bytes than allowed.
+    case entryTooLarge(name: String, limit: Int)
+    case totalTooLarge(limit: Int)
+    case ratioTooHigh(name: String, ratio: Int, limit: Int)
+    /// The entry inflated to more bytes than its header claims: tampered or damaged.
+    case sizeMismatch(name: String, claimed: UInt64)
+    case read(name: String, message: String)
+}
+
+/// Limits applied while inflating, against bytes actually produced.
+public struct ZipLimits: Sendable {
+    public var maxEntries: Int
+    public var maxEntryBytes: Int
+    public var maxTotalBytes: Int
+    public var maxRatio: Int
+    public var ratioFloorBytes: Int
+    public init(maxEntries: Int, maxEntryBytes: Int, maxTotalBytes: Int, maxRatio: Int, ratioFloorBytes: Int) {
+        self.maxEntries = maxEntries
+        self.maxEntryBytes = maxEntryBytes
+        self.maxTotalBytes = maxTotalBytes
+        self.maxRatio = maxRatio
+        self.ratioFloorBytes = maxRatio > 0 ? ratioFloorBytes : Int.max
+    }
+}
+
+/// A read-only zip archive opened with libzip's consistency checks.
+///
+/// Entry names are checked on open: no duplicates (also case variants, since OPC part names
+/// are case-insensitive), no encrypted entries, only stored or deflated data.
+public final class ZipArchive {
+    public struct Entry: Sendable {
+        public let index: Int
+        public let name: String
+        /// What the central directory claims; informational only, never trusted for limits.
+        public let claimedSize: UInt64
+        public let compressedSize: UInt64
+    }
+
+    private let handle: OpaquePointer
+    public let entries: [Entry]
+    private let byLowercasedName: [String: Int]
+    public let limits: ZipLimits
+    /// Total bytes inflated so far from this archive.
+    public private(set) var totalInflated = 0
+
+    public init(path: String, limits: ZipLimits) throws {
+        var err: Int32 = 0
+        guard let h = zip_open(path, ZIP_RDONLY | ZIP_CHECKCONS, &err) else {
+            var ze = zip_error_t()
+            zip_error_init_with_code(&ze, err)
+            defer { zip_error_fini(&ze) }
+            throw ZipFailure.open(code: err, message: String(cString: zip_error_strerror(&ze)))
+        }
+        self.limits = limits
+        let count = Int(zip_get_num_entries(h, 0))
+        guard count <= limits.maxEntries else {
+            zip_discard(h)
+            throw ZipFailure.tooManyEntries(count: count, limit: limits.maxEntries)
+        }
+        var list: [Entry] = []
+        list.reserveCapacity(count)
+        var names: [String: Int] = [:]
+        for i in 0..<count {
+            var st = zip_stat_t()
+            zip_stat_init(&st)
+            guard zip_stat_index(h, zip_uint64_t(i), 0, &st) == 0, let cname = st.name else {
+                let message = String(cString: zip_strerror(h))
+                zip_discard(h)
+                throw ZipFailure.open(code: ZIP_ER_INCONS, message: message)
+            }
+            let name = String(cString: cname)
+            let key = name.lowercased()
+            if names[key] != nil {
+                zip_discard(h)
+                throw ZipFailure.duplicateName(name)
+            }
+            names[key] = i
+            if st.valid & zip_uint64_t(ZIP_STAT_ENCRYPTION_METHOD) != 0, st.encryption_method != UInt16(ZIP_EM_NONE) {
+                zip_discard(h)
+                throw ZipFailure.encryptedEntry(name)
+            }
+            if st.valid & zip_uint64_t(ZIP_STAT_COMP_METHOD) != 0,
+               Int32(st.comp_method) != ZIP_CM_STORE, Int32(st.comp_method) != ZIP_CM_DEFLATE {
+                zip_discard(h)
+                throw ZipFailure.unsupportedCompression(name: name, method: Int32(st.comp_method))
+            }
+            list.append(Entry(index: i, name: name, claimedSize: st.size, compressedSize: st.comp_size))
+        }
+        self.handle = h
+        self.entries = list
+        self.byLowercasedName = names
+    }
+
+    deinit { zip_discard(handle) }
+
+    /// The entry with this part name, compared case-insensitively as OPC requires.
+    public func entry(named name: String) -> Entry? {
+        byLowercasedName[name.lowercased()].map { entries[$0] }
+    }
+
+    /// Streams an entry's inflated bytes in chunks, enforcing the entry, total and ratio limits
+    /// on the bytes actually produced. `body` returns false to stop early.
+    public func read(_ entry: Entry, chunkSize: Int = 1 << 18, _ body: (UnsafeBufferPointer<UInt8>) throws -> Bool) throws {
+        guard let file = zip_fopen_index(handle, zip_uint64_t(entry.index), 0) else {
+            throw ZipFailure.read(name: entry.name, message: String(cString: zip_strerror(handle)))
+        }
+        defer { zip_fclose(file) }
+        let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: chunkSize)
+        defer { buffer.deallocate() }
+        var produced = 0
+        let compressed = max(Int(clamping: entry.compressedSize), 1)
+        while true {
+            let n = zip_fread(file, buffer, zip_uint64_t(chunkSize))
+            if n < 0 {
+                throw ZipFailure.read(name: entry.name, message: String(cString: zip_file_strerror(file)))
+            }
+            if n == 0 { break }
+            produced += Int(n)
+            totalInflated += Int(n)
+            if UInt64(produced) > entry.claimedSize {
+                throw ZipFailure.sizeMismatch(name: entry.name, claimed: entry.claimedSize)
+            }
+            if produced > limits.maxEntryBytes {
+                throw ZipFailure.entryTooLarge(name: entry.name, limit: limits.maxEntryBytes)
+            }
+            if totalInflated > limits.maxTotalBytes {
+                throw ZipFailure.totalTooLarge(limit: limits.maxTotalBytes)
+            }
+            if produced > limits.ratioFloorBytes, produced / compressed > limits.maxRatio {
+                throw ZipFailure.ratioTooHigh(name: entry.name, ratio: produced / compressed, limit: limits.maxRatio)
+            }
+            if try !body(UnsafeBufferPointer(start: buffer, count: Int(n))) { break }
+        }
+    }
+}
