@@ -89,7 +89,8 @@ public enum XMLFailure: Error, Equatable, Sendable {
 /// and bounds element depth. The handler sees borrowed bytes and allocates only what it keeps.
 public final class XMLStreamParser {
     private var context: xmlParserCtxtPtr?
-    private unowned let handler: XMLStreamHandler
+    // unowned(unsafe): the caller keeps the handler alive for the parse; a checked reference costs an atomic per event.
+    private unowned(unsafe) let handler: XMLStreamHandler
     private let maxDepth: Int
     private var depth = 0
     private var failure: Error?
@@ -101,7 +102,7 @@ public final class XMLStreamParser {
         self.maxDepth = maxDepth
         sax.initialized = XML_SAX2_MAGIC
         sax.startElementNs = { ctx, localname, _, uri, _, _, nbAttributes, _, attributes in
-            let me = Unmanaged<XMLStreamParser>.fromOpaque(ctx!).takeUnretainedValue()
+            let me = XMLStreamParser.from(ctx)
             me.depth += 1
             if me.depth > me.maxDepth { me.fail(XMLFailure.tooDeep(limit: me.maxDepth)); return }
             let attrs = XMLAttributes(base: UnsafeMutableRawPointer(attributes)?.assumingMemoryBound(to: UnsafePointer<UInt8>?.self),
@@ -109,12 +110,12 @@ public final class XMLStreamParser {
             do { try me.handler.startElement(XMLName(localName: localname!, namespaceURI: uri), attrs) } catch { me.fail(error) }
         }
         sax.endElementNs = { ctx, localname, _, uri in
-            let me = Unmanaged<XMLStreamParser>.fromOpaque(ctx!).takeUnretainedValue()
+            let me = XMLStreamParser.from(ctx)
             me.depth -= 1
             do { try me.handler.endElement(XMLName(localName: localname!, namespaceURI: uri)) } catch { me.fail(error) }
         }
         let characters: charactersSAXFunc = { ctx, ch, len in
-            let me = Unmanaged<XMLStreamParser>.fromOpaque(ctx!).takeUnretainedValue()
+            let me = XMLStreamParser.from(ctx)
             do { try me.handler.characters(UnsafeBufferPointer(start: ch, count: Int(len))) } catch { me.fail(error) }
         }
         sax.characters = characters
@@ -137,6 +138,11 @@ public final class XMLStreamParser {
         sax.warning = nil
         sax.error = nil
         sax.fatalError = nil
+    }
+
+    @inline(__always)
+    private static func from(_ ctx: UnsafeMutableRawPointer?) -> XMLStreamParser {
+        Unmanaged<XMLStreamParser>.fromOpaque(ctx!).takeUnretainedValue()
     }
 
     deinit {
@@ -181,9 +187,63 @@ public final class XMLStreamParser {
         }
     }
 
+    /// Parses a whole document, pulling its bytes from `read` (which fills the buffer and returns
+    /// the count, 0 at the end). Pull mode lets libxml2 parse straight from its input buffer,
+    /// without the look-ahead scans push mode needs at every chunk boundary.
+    public func parse(reading read: @escaping (UnsafeMutableBufferPointer<UInt8>) throws -> Int) throws {
+        final class Source {
+            let read: (UnsafeMutableBufferPointer<UInt8>) throws -> Int
+            var error: Error?
+            var first = true
+            unowned(unsafe) let parser: XMLStreamParser
+            init(_ read: @escaping (UnsafeMutableBufferPointer<UInt8>) throws -> Int, _ parser: XMLStreamParser) { self.read = read; self.parser = parser }
+        }
+        let source = Source(read, self)
+        let box = Unmanaged.passRetained(source)
+        let me = Unmanaged.passUnretained(self).toOpaque()
+        let readCallback: xmlInputReadCallback = { ctx, buffer, len in
+            let src = Unmanaged<Source>.fromOpaque(ctx!).takeUnretainedValue()
+            do {
+                let n = try buffer!.withMemoryRebound(to: UInt8.self, capacity: Int(len)) {
+                    try src.read(UnsafeMutableBufferPointer(start: $0, count: Int(len)))
+                }
+                if src.first && n > 0 {
+                    src.first = false
+                    try src.parser.checkEncoding(UnsafeBufferPointer(start: UnsafeRawPointer(buffer!).assumingMemoryBound(to: UInt8.self), count: n))
+                }
+                return Int32(n)
+            } catch {
+                src.error = error
+                return -1
+            }
+        }
+        let closeCallback: xmlInputCloseCallback = { ctx in
+            Unmanaged<Source>.fromOpaque(ctx!).release()
+            return 0
+        }
+        let ctx = withUnsafeMutablePointer(to: &sax) { saxPointer in
+            xmlCreateIOParserCtxt(saxPointer, me, readCallback, closeCallback, box.toOpaque(), XML_CHAR_ENCODING_NONE)
+        }
+        guard let ctx else { throw XMLFailure.malformed(message: "cannot create XML parser", line: 0) }
+        context = ctx
+        xmlCtxtUseOptions(ctx, Int32(XML_PARSE_NONET.rawValue))
+        ctx.pointee.replaceEntities = 0
+        checkedPrologue = true
+        let status = xmlParseDocument(ctx)
+        if let error = source.error { throw error }
+        if let failure { throw failure }
+        if status != 0 || ctx.pointee.wellFormed == 0 {
+            if let e = xmlCtxtGetLastError(ctx) {
+                let message = e.pointee.message.map { String(cString: $0) } ?? "not well-formed"
+                throw XMLFailure.malformed(message: message.trimmingWhitespace(), line: Int(e.pointee.line))
+            }
+            throw XMLFailure.malformed(message: "not well-formed (libxml2 error \(status))", line: 0)
+        }
+    }
+
     /// Only UTF-8 and UTF-16 are allowed (ECMA-376 Part 2); anything declared otherwise is refused
     /// before libxml2 would load a converter for it.
-    private func checkEncoding(_ chunk: UnsafeBufferPointer<UInt8>) throws {
+    fileprivate func checkEncoding(_ chunk: UnsafeBufferPointer<UInt8>) throws {
         if chunk.count >= 2 && ((chunk[0] == 0xFF && chunk[1] == 0xFE) || (chunk[0] == 0xFE && chunk[1] == 0xFF)) { return }
         if chunk.count >= 2 && (chunk[0] == 0 || chunk[1] == 0) { return }  // UTF-16 without BOM
         var start = 0

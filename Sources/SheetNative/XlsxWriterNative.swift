@@ -211,12 +211,12 @@ public final class XlsxWorkbookNative {
 
 /// A cell format owned by a workbook.
 public final class XlsxFormatNative {
-    // Identity only: a format must never reach a worksheet of another workbook.
-    fileprivate let owner: ObjectIdentifier
+    // Weak, for identity only: a format must never reach a worksheet of another workbook.
+    fileprivate weak var owner: XlsxWorkbookNative?
     fileprivate let handle: UnsafeMutablePointer<lxw_format>
 
     fileprivate init(workbook: XlsxWorkbookNative, handle: UnsafeMutablePointer<lxw_format>) {
-        self.owner = ObjectIdentifier(workbook)
+        self.owner = workbook
         self.handle = handle
     }
 }
@@ -263,23 +263,26 @@ public final class XlsxWorksheetNative {
     @inline(__always)
     private func fmt(_ format: XlsxFormatNative?) throws -> UnsafeMutablePointer<lxw_format>? {
         guard let format else { return nil }
-        guard format.owner == ObjectIdentifier(workbook) else {
+        guard format.owner === workbook else {
             throw XlsxWriterNativeError(code: -1, message: "the format belongs to another workbook", operation: "format")
         }
         return format.handle
     }
 
+    /// A string cell (shared string, or inline in constant-memory mode).
     public func writeString(row: Int, column: Int, _ text: String, format: XlsxFormatNative?) throws {
         let ws = try live("worksheet_write_string")
         let f = try fmt(format)
         try check(text.withCString { worksheet_write_string(ws, lxw_row_t(row), lxw_col_t(column), $0, f) }, "worksheet_write_string")
     }
 
+    /// A number cell.
     public func writeNumber(row: Int, column: Int, _ value: Double, format: XlsxFormatNative?) throws {
         let ws = try live("worksheet_write_number")
         try check(worksheet_write_number(ws, lxw_row_t(row), lxw_col_t(column), value, try fmt(format)), "worksheet_write_number")
     }
 
+    /// A TRUE/FALSE cell.
     public func writeBoolean(row: Int, column: Int, _ value: Bool, format: XlsxFormatNative?) throws {
         let ws = try live("worksheet_write_boolean")
         try check(worksheet_write_boolean(ws, lxw_row_t(row), lxw_col_t(column), value ? 1 : 0, try fmt(format)), "worksheet_write_boolean")

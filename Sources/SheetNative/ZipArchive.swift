@@ -109,38 +109,71 @@ public final class ZipArchive {
         byLowercasedName[name.lowercased()].map { entries[$0] }
     }
 
+    /// Opens an entry for pulling its inflated bytes, with the same limits as `read`.
+    public func open(_ entry: Entry) throws -> ZipEntryReader {
+        guard let file = zip_fopen_index(handle, zip_uint64_t(entry.index), 0) else {
+            throw ZipFailure.read(name: entry.name, message: String(cString: zip_strerror(handle)))
+        }
+        return ZipEntryReader(archive: self, file: file, entry: entry)
+    }
+
+    fileprivate func account(_ n: Int, produced: Int, entry: Entry) throws {
+        totalInflated += n
+        if UInt64(produced) > entry.claimedSize {
+            throw ZipFailure.sizeMismatch(name: entry.name, claimed: entry.claimedSize)
+        }
+        if produced > limits.maxEntryBytes {
+            throw ZipFailure.entryTooLarge(name: entry.name, limit: limits.maxEntryBytes)
+        }
+        if totalInflated > limits.maxTotalBytes {
+            throw ZipFailure.totalTooLarge(limit: limits.maxTotalBytes)
+        }
+        let compressed = max(Int(clamping: entry.compressedSize), 1)
+        if produced > limits.ratioFloorBytes, produced / compressed > limits.maxRatio {
+            throw ZipFailure.ratioTooHigh(name: entry.name, ratio: produced / compressed, limit: limits.maxRatio)
+        }
+    }
+
     /// Streams an entry's inflated bytes in chunks, enforcing the entry, total and ratio limits
     /// on the bytes actually produced. `body` returns false to stop early.
     public func read(_ entry: Entry, chunkSize: Int = 1 << 18, _ body: (UnsafeBufferPointer<UInt8>) throws -> Bool) throws {
         guard let file = zip_fopen_index(handle, zip_uint64_t(entry.index), 0) else {
             throw ZipFailure.read(name: entry.name, message: String(cString: zip_strerror(handle)))
         }
-        defer { zip_fclose(file) }
-        let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: chunkSize)
+        let reader = ZipEntryReader(archive: self, file: file, entry: entry)
+        let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: chunkSize)
         defer { buffer.deallocate() }
-        var produced = 0
-        let compressed = max(Int(clamping: entry.compressedSize), 1)
         while true {
-            let n = zip_fread(file, buffer, zip_uint64_t(chunkSize))
-            if n < 0 {
-                throw ZipFailure.read(name: entry.name, message: String(cString: zip_file_strerror(file)))
-            }
+            let n = try reader.read(into: buffer)
             if n == 0 { break }
-            produced += Int(n)
-            totalInflated += Int(n)
-            if UInt64(produced) > entry.claimedSize {
-                throw ZipFailure.sizeMismatch(name: entry.name, claimed: entry.claimedSize)
-            }
-            if produced > limits.maxEntryBytes {
-                throw ZipFailure.entryTooLarge(name: entry.name, limit: limits.maxEntryBytes)
-            }
-            if totalInflated > limits.maxTotalBytes {
-                throw ZipFailure.totalTooLarge(limit: limits.maxTotalBytes)
-            }
-            if produced > limits.ratioFloorBytes, produced / compressed > limits.maxRatio {
-                throw ZipFailure.ratioTooHigh(name: entry.name, ratio: produced / compressed, limit: limits.maxRatio)
-            }
-            if try !body(UnsafeBufferPointer(start: buffer, count: Int(n))) { break }
+            if try !body(UnsafeBufferPointer(rebasing: buffer[0..<n])) { break }
         }
+    }
+}
+
+/// Pulls one entry's inflated bytes, counting what is actually produced against the limits.
+public final class ZipEntryReader {
+    private let archive: ZipArchive
+    private let file: OpaquePointer
+    public let entry: ZipArchive.Entry
+    private var produced = 0
+
+    fileprivate init(archive: ZipArchive, file: OpaquePointer, entry: ZipArchive.Entry) {
+        self.archive = archive
+        self.file = file
+        self.entry = entry
+    }
+
+    deinit { zip_fclose(file) }
+
+    /// Fills `buffer` with the next bytes; 0 at the end of the entry.
+    public func read(into buffer: UnsafeMutableBufferPointer<UInt8>) throws -> Int {
+        let n = zip_fread(file, buffer.baseAddress!, zip_uint64_t(buffer.count))
+        if n < 0 {
+            throw ZipFailure.read(name: entry.name, message: String(cString: zip_file_strerror(file)))
+        }
+        produced += Int(n)
+        try archive.account(Int(n), produced: produced, entry: entry)
+        return Int(n)
     }
 }

@@ -18,11 +18,22 @@ public final class SharedStringTable {
         offsets.append(bytes.count)
     }
 
+    // Values such as "Yes" or a reason repeat on many rows: a small direct-mapped cache hands out
+    // the same String instead of decoding and allocating it again. Unique values pass through.
+    private static let cacheSize = 4096
+    private var cacheIndex = [Int](repeating: -1, count: SharedStringTable.cacheSize)
+    private var cacheValue = [String](repeating: "", count: SharedStringTable.cacheSize)
+
     @inline(__always)
     public func string(at index: Int) -> String {
-        bytes.withUnsafeBufferPointer { b in
+        let slot = index & (Self.cacheSize - 1)
+        if cacheIndex[slot] == index { return cacheValue[slot] }
+        let s = bytes.withUnsafeBufferPointer { b in
             String(decoding: UnsafeBufferPointer(rebasing: b[offsets[index]..<offsets[index + 1]]), as: UTF8.self)
         }
+        cacheIndex[slot] = index
+        cacheValue[slot] = s
+        return s
     }
 
     /// Bytes used, for memory accounting.
@@ -37,7 +48,7 @@ public final class SharedStringTable {
 /// `_xHHHH_` escapes decoded, each string checked against the cell length limit.
 final class SharedStringsParser: XMLStreamHandler {
     let table = SharedStringTable()
-    private var text: [UInt8] = []
+    private let text = ScratchBuffer()
     private var inItem = false
     private var inText = false
     private var phoneticDepth = 0
@@ -47,13 +58,12 @@ final class SharedStringsParser: XMLStreamHandler {
     init(maxCharacters: Int, fileName: String) {
         self.maxCharacters = maxCharacters
         self.fileName = fileName
-        text.reserveCapacity(256)
     }
 
     func startElement(_ name: XMLName, _ attributes: XMLAttributes) throws {
         if name.is("si") {
             inItem = true
-            text.removeAll(keepingCapacity: true)
+            text.reset()
         } else if name.is("rPh") {
             phoneticDepth += 1
         } else if name.is("t") && inItem && phoneticDepth == 0 {
@@ -68,15 +78,14 @@ final class SharedStringsParser: XMLStreamHandler {
             phoneticDepth -= 1
         } else if name.is("si") {
             inItem = false
-            try text.withUnsafeBufferPointer { b in
-                if XMLText.hasEscape(b) {
-                    let decoded = XMLText.decodeEscapes(b)
-                    try check(decoded.utf16.count)
-                    table.append(decoded)
-                } else {
-                    if b.count > maxCharacters { try check(XMLText.utf16Length(b)) }
-                    table.append(b)
-                }
+            let b = text.bytes
+            if XMLText.hasEscape(b) {
+                let decoded = XMLText.decodeEscapes(b)
+                try check(decoded.utf16.count)
+                table.append(decoded)
+            } else {
+                if b.count > maxCharacters { try check(XMLText.utf16Length(b)) }
+                table.append(b)
             }
         }
     }
@@ -89,7 +98,7 @@ final class SharedStringsParser: XMLStreamHandler {
 
     func characters(_ chunk: UnsafeBufferPointer<UInt8>) throws {
         guard inText else { return }
-        text.append(contentsOf: chunk)
+        text.append(chunk)
         if text.count > maxCharacters * 3 {
             throw SheetIOError(.cellLimit, "shared string \(table.count) is longer than \(maxCharacters) characters, the most a cell holds", file: fileName)
         }

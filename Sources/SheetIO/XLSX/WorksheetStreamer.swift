@@ -28,7 +28,7 @@ final class WorksheetStreamer: XMLStreamHandler {
     private var capturing = false
     private var inInlineString = false
     private var phoneticDepth = 0
-    private var text: [UInt8] = []
+    private let text = ScratchBuffer()
     private var scratch: [CChar] = []
 
     private var firstRow = Int.max, lastRow = 0, firstColumn = Int.max, lastUsedColumn = -1
@@ -45,7 +45,6 @@ final class WorksheetStreamer: XMLStreamHandler {
         self.limits = limits
         self.sheetName = sheetName
         self.body = body
-        text.reserveCapacity(1024)
         scratch.reserveCapacity(64)
         row.cells.reserveCapacity(32)
     }
@@ -111,7 +110,7 @@ final class WorksheetStreamer: XMLStreamHandler {
 
     func characters(_ chunk: UnsafeBufferPointer<UInt8>) throws {
         guard capturing else { return }
-        text.append(contentsOf: chunk)
+        text.append(chunk)
         if text.count > limits.maxCellCharacters * 3 {
             throw fail(.cellLimit, "text is longer than \(limits.maxCellCharacters) characters, the most a cell holds",
                        cell: CellReference.a1(column: cellColumn, row: row.number))
@@ -164,7 +163,7 @@ final class WorksheetStreamer: XMLStreamHandler {
         cellHasFormula = false
         capturing = false
         inInlineString = false
-        text.removeAll(keepingCapacity: true)
+        text.reset()
 
         if let r = attributes.value("r") {
             switch CellReference.parse(r) {
@@ -211,7 +210,7 @@ final class WorksheetStreamer: XMLStreamHandler {
         guard inCell else { return }
         inCell = false
         capturing = false
-        let value = try text.withUnsafeBufferPointer { try makeValue($0) }
+        let value = try makeValue(text.bytes)
         if case .empty = value, !cellHasFormula { return }
         row.cells.append(Cell(column: cellColumn, value: value, format: cellFormat, hasFormula: cellHasFormula))
         if case .empty = value { return }

@@ -31,11 +31,8 @@ final class XLSXPackage {
         }
         let parser = XMLStreamParser(handler: handler, maxDepth: limits.maxXMLDepth)
         do {
-            try archive.read(entry) { chunk in
-                try parser.feed(chunk)
-                return true
-            }
-            try parser.feed(UnsafeBufferPointer(start: nil, count: 0), final: true)
+            let reader = try archive.open(entry)
+            try parser.parse { buffer in try reader.read(into: buffer) }
         } catch let failure as ZipFailure {
             throw Self.error(for: failure, file: fileName)
         } catch let failure as XMLFailure {
