@@ -1,4 +1,4 @@
-import CXlsxWriter
+@_implementationOnly import CXlsxWriter
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -302,6 +302,14 @@ public final class XlsxWorksheetNative {
             stringResult.withCString { rp in worksheet_write_formula_str(ws, lxw_row_t(row), lxw_col_t(column), fp, f, rp) }
         }
         try check(err, "worksheet_write_formula_str")
+    }
+
+    /// A formula with a cached numeric result.
+    public func writeFormula(row: Int, column: Int, _ formula: String, numberResult: Double, format: XlsxFormatNative?) throws {
+        let ws = try live("worksheet_write_formula_num")
+        let f = try fmt(format)
+        let err = formula.withCString { fp in worksheet_write_formula_num(ws, lxw_row_t(row), lxw_col_t(column), fp, f, numberResult) }
+        try check(err, "worksheet_write_formula_num")
     }
 
     /// Width in Excel character units for columns `first...last`.

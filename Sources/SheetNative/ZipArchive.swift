@@ -1,4 +1,4 @@
-import CZip
+@_implementationOnly import CZip
 
 /// Why a zip package could not be read; SheetIO turns these into user-facing errors.
 public enum ZipFailure: Error, Equatable, Sendable {
@@ -56,7 +56,18 @@ public final class ZipArchive {
 
     public init(path: String, limits: ZipLimits) throws {
         var err: Int32 = 0
-        guard let h = zip_open(path, ZIP_RDONLY | ZIP_CHECKCONS, &err) else {
+        var opened = zip_open(path, ZIP_RDONLY | ZIP_CHECKCONS, &err)
+        if opened == nil && err == ZIP_ER_INCONS {
+            // libzip also compares "version needed", which minizip (libxlsxwriter) writes differently
+            // in local and central headers; compare what matters ourselves, then open without it.
+            do {
+                try ZipHeaderCheck.verify(path: path)
+                opened = zip_open(path, ZIP_RDONLY, &err)
+            } catch let m as ZipHeaderCheck.Mismatch {
+                throw ZipFailure.open(code: ZIP_ER_INCONS, message: "Zip archive inconsistent: \(m.reason)")
+            }
+        }
+        guard let h = opened else {
             var ze = zip_error_t()
             zip_error_init_with_code(&ze, err)
             defer { zip_error_fini(&ze) }

@@ -105,7 +105,7 @@ final class CSVReaderTests: XCTestCase {
         for c in cases {
             let r = try read(try file(c.input))
             XCTAssertEqual(r.fields, c.expected, c.name)
-            XCTAssertEqual(r.rows.map(\.number), Array(1...max(1, c.expected.count)).prefix(c.expected.count).map { $0 }, c.name)
+            XCTAssertEqual(r.rows.map(\.number), (0..<c.expected.count).map { $0 + 1 }, c.name)
             XCTAssertEqual(r.summary.rowCount, c.expected.count, c.name)
             XCTAssertTrue(r.rows.allSatisfy { $0.cells.allSatisfy { $0.format == nil && !$0.hasFormula && !$0.value.isEmpty } }, c.name)
         }
@@ -203,6 +203,21 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertEqual(r.fields, [["Email address", "Name"], ["x@a.gov.sg", "Zoë"]])
         XCTAssertEqual(r.source.encoding, .utf8)
         XCTAssertTrue(r.source.warnings.isEmpty)
+    }
+
+    func testByteOrderMarkAloneIsAnEmptyFile() throws {
+        for bom: [UInt8] in [[0xEF, 0xBB, 0xBF], [0xFF, 0xFE], [0xFE, 0xFF]] {
+            let r = try read(try file(bom))
+            XCTAssertTrue(r.rows.isEmpty, "\(bom)")
+            XCTAssertTrue(r.source.warnings.isEmpty, "\(bom)")
+        }
+    }
+
+    func testCharacterSplitAcrossReadsIsStillUTF8() throws {
+        let bytes = Self.filler(ReadOnlyFile.chunkSize - 1) + Array("é😀\n".utf8)
+        let r = try read(try file(bytes))
+        XCTAssertEqual(r.source.encoding, .utf8)
+        XCTAssertEqual(r.fields.last, ["aaaaaaaé😀"])
     }
 
     func testUTF16WithByteOrderMark() throws {

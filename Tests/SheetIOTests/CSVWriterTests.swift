@@ -1,0 +1,117 @@
+import Foundation
+import XCTest
+@testable import SheetIO
+
+final class CSVWriterTests: XCTestCase {
+    private var directory: URL!
+
+    override func setUpWithError() throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("csv-writer-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    /// What `write` puts through a CSVWriter, as text.
+    private func output(delimiter: UInt8 = UInt8(ascii: ","), neutralise: Bool = false, lineEnding: String = "\r\n",
+                        _ write: (CSVWriter) -> Void) throws -> String {
+        let path = directory.appendingPathComponent("out-\(UUID().uuidString).csv").path
+        let sink = try ByteSink(path: path)
+        write(CSVWriter(sink: sink, delimiter: delimiter, neutraliseFormulas: neutralise, lineEnding: lineEnding))
+        try sink.commit()
+        return String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self)
+    }
+
+    func testQuotesOnlyWhenNeeded() throws {
+        let cases: [(String, String)] = [
+            ("plain", "plain"),
+            ("", ""),
+            ("a,b", "\"a,b\""),
+            ("say \"hi\"", "\"say \"\"hi\"\"\""),
+            ("\"", "\"\"\"\""),
+            ("line1\nline2", "\"line1\nline2\""),
+            ("cr\r", "\"cr\r\""),
+            ("semi;colon", "semi;colon"),
+            ("tab\there", "tab\there"),
+            (" spaced ", " spaced "),
+            ("Zoë 陈 😀", "Zoë 陈 😀"),
+            ("=1+1", "=1+1"),
+        ]
+        for (field, expected) in cases {
+            XCTAssertEqual(try output { $0.writeRow([field]) }, expected + "\r\n", field.debugDescription)
+        }
+        XCTAssertEqual(try output { $0.writeRow(["a", "", "c"]); $0.writeRow([]) }, "a,,c\r\n\r\n")
+    }
+
+    func testOtherDelimiterAndLineEnding() throws {
+        let text = try output(delimiter: UInt8(ascii: ";"), lineEnding: "\n") { $0.writeRow(["a;b", "c,d", "e"]) }
+        XCTAssertEqual(text, "\"a;b\";c,d;e\n")
+        let tsv = try output(delimiter: UInt8(ascii: "\t")) { $0.writeRow(["a\tb", "c,d"]) }
+        XCTAssertEqual(tsv, "\"a\tb\"\tc,d\r\n")
+    }
+
+    func testFormulaNeutralisation() throws {
+        let cases: [(String, String)] = [
+            ("=HYPERLINK(\"http://x\")", "\"'=HYPERLINK(\"\"http://x\"\")\""),
+            ("=1+1", "'=1+1"),
+            ("+6591234567", "'+6591234567"),
+            ("-5", "'-5"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\tcmd", "'\tcmd"),
+            ("\rcmd", "\"'\rcmd\""),
+            ("\u{0}x", "'\u{0}x"),
+            ("a=b", "a=b"),
+            (" =1", " =1"),
+            ("", ""),
+            ("plain, text", "\"plain, text\""),
+        ]
+        for (field, expected) in cases {
+            XCTAssertEqual(try output(neutralise: true) { $0.writeRow([field]) }, expected + "\r\n", field.debugDescription)
+            // Off by default: the text goes out as it is.
+            let plain = try output { $0.writeRow([field]) }
+            XCTAssertFalse(plain.hasPrefix("'") || plain.hasPrefix("\"'"), field.debugDescription)
+        }
+    }
+
+    func testRowIsWrittenAtItsColumnsPaddedToWidth() throws {
+        let row = Row(number: 2, cells: [
+            Cell(column: 0, value: .text("jane@tech.gov.sg")),
+            Cell(column: 2, value: .number(91234567)),
+            Cell(column: 3, value: .boolean(true)),
+            Cell(column: 4, value: .date(ExcelDate(serial: 45322, uses1904: false, kind: .date))),
+            Cell(column: 5, value: .error("#N/A")),
+            Cell(column: 6, value: .number(0.1)),
+            Cell(column: 7, value: .empty),
+        ])
+        XCTAssertEqual(try output { $0.writeRow(row, width: 10) }, "jane@tech.gov.sg,,91234567,TRUE,2024-01-31,#N/A,0.1,,,\r\n")
+        // Wider than `width`: nothing is cut off.
+        XCTAssertEqual(try output { $0.writeRow(row, width: 3) }, "jane@tech.gov.sg,,91234567,TRUE,2024-01-31,#N/A,0.1,\r\n")
+        XCTAssertEqual(try output { $0.writeRow(Row(number: 1, cells: []), width: 3) }, ",,\r\n")
+        let unordered = Row(number: 1, cells: [Cell(column: 2, value: .text("c")), Cell(column: 0, value: .text("a,1"))])
+        XCTAssertEqual(try output { $0.writeRow(unordered, width: 0) }, "\"a,1\",,c\r\n")
+        let formula = Row(number: 1, cells: [Cell(column: 1, value: .number(-3))])
+        XCTAssertEqual(try output(neutralise: true) { $0.writeRow(formula, width: 2) }, ",'-3\r\n")
+    }
+
+    func testWrittenFileReadsBackTheSame() throws {
+        let rows = [
+            ["Email address", "Note", "Phone"],
+            ["a@b.sg", "multi\r\nline \"quoted\", with comma", "+65 9123 4567"],
+            ["", "x", ""],
+            ["Zoë", "\"", "😀"],
+        ]
+        let path = directory.appendingPathComponent("round.csv").path
+        let sink = try ByteSink(path: path)
+        let writer = CSVWriter(sink: sink)
+        rows.forEach(writer.writeRow)
+        try sink.commit()
+        let source = try CSVSource(path: path)
+        var read: [[String]] = []
+        _ = try source.readRows(sheet: 0) { row in
+            read.append((0..<3).map { row.cell(at: $0)?.value.displayText ?? "" })
+        }
+        XCTAssertEqual(read, rows)
+    }
+}

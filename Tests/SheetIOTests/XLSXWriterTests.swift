@@ -107,6 +107,41 @@ final class XLSXWriterTests: XCTestCase {
         XCTAssertThrowsError(try sheet.write(row: 1, column: 0, text: "x", style: foreign))
     }
 
+    func testWholeRowsKeepColumnsAndHiddenFlag() throws {
+        let file = path("rows.xlsx")
+        let wb = try XLSXWorkbookWriter(path: file, options: XLSXWriteOptions(streaming: true))
+        let sheet = try wb.addSheet(name: "S")
+        try sheet.write(Row(number: 1, cells: [Cell(column: 0, value: .text("a")), Cell(column: 3, value: .number(4))]))
+        try sheet.write(Row(number: 3, cells: [Cell(column: 1, value: .boolean(false))], isHidden: true), style: wb.style(.text))
+        try wb.close()
+        let s = try XCTUnwrap(OpenPyXL.read(file).sheets.first)
+        XCTAssertEqual(s.cells["A1"]?.value, .string("a"))
+        XCTAssertEqual(s.cells["D1"]?.value, .number(4))
+        XCTAssertEqual(s.cells["B3"]?.value, .bool(false))
+        XCTAssertEqual(s.rows["3"]?.hidden, true)
+    }
+
+    func testDashWritesToStandardOutput() throws {
+        let captured = path("stdout.xlsx")
+        fflush(stdout)
+        let saved = dup(1)
+        let fd = open(captured, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        XCTAssertGreaterThanOrEqual(fd, 0)
+        dup2(fd, 1)
+        var failure: Error?
+        do {
+            let wb = try XLSXWorkbookWriter(path: "-")
+            try wb.addSheet(name: "Out").write(row: 1, column: 0, text: "piped")
+            try wb.close()
+        } catch { failure = error }
+        fflush(stdout)
+        dup2(saved, 1)
+        close(saved)
+        close(fd)
+        if let failure { throw failure }
+        XCTAssertEqual(OpenPyXL.Value.string("piped"), try OpenPyXL.read(captured).sheets.first?.cells["A1"]?.value)
+    }
+
     // MARK: Validation, notes, layout, visibility
 
     func testInlineListValidation() throws {
@@ -126,7 +161,7 @@ final class XLSXWriterTests: XCTestCase {
         XCTAssertEqual(dv.prompt, "Pick a role")
         XCTAssertEqual(dv.errorTitle, "Unknown role")
         XCTAssertEqual(dv.error, "Choose Admin, Member or Guest")
-        XCTAssertEqual(dv.errorStyle, "stop")
+        XCTAssertEqual(dv.errorStyle ?? "stop", "stop", "stop is the default, often left out")
         XCTAssertEqual(dv.allowBlank, true)
         XCTAssertEqual(dv.hideDropDown, false, "the dropdown arrow is shown")
     }
@@ -247,15 +282,27 @@ final class XLSXWriterTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: directory.path), [])
     }
 
-    func testUnwritableDirectoryIsAnIOOrWriteError() throws {
+    func testMissingFolderIsReportedBeforeAnyRowIsWritten() throws {
         let file = path("missing-dir/out.xlsx")
-        let wb = try XLSXWorkbookWriter(path: file)
-        _ = try wb.addSheet(name: "S")
-        XCTAssertThrowsError(try wb.close()) { error in
+        XCTAssertThrowsError(try XLSXWorkbookWriter(path: file)) { error in
             let e = error as? SheetIOError
-            XCTAssertEqual(e?.kind, .write)
+            XCTAssertEqual(e?.kind, .io)
             XCTAssertEqual(e?.file, file)
         }
+    }
+
+    func testFailedCloseLeavesNoFile() throws {
+        let sub = directory.appendingPathComponent("vanishing")
+        try FileManager.default.createDirectory(at: sub, withIntermediateDirectories: true)
+        let file = sub.appendingPathComponent("out.xlsx").path
+        let wb = try XLSXWorkbookWriter(path: file)
+        _ = try wb.addSheet(name: "S")
+        try FileManager.default.removeItem(at: sub)
+        XCTAssertThrowsError(try wb.close()) { error in
+            XCTAssertEqual((error as? SheetIOError)?.kind, .write)
+            XCTAssertEqual((error as? SheetIOError)?.file, file)
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: file))
     }
 
     /// The same input writes the same bytes: a fixed core.xml date, and libxlsxwriter dates every
@@ -267,12 +314,12 @@ final class XLSXWriterTests: XCTestCase {
             let lists = try wb.addSheet(name: "Lists", visibility: .hidden)
             let bold = try wb.style(CellStyle(bold: true, fillColor: 0xDDEBF7))
             try sheet.freezePanes(rows: 1, columns: 0)
+            try sheet.addNote(row: 1, column: 0, text: "note", author: "invitesheet")
             for r in 1...50 {
                 for c in 0..<4 { try sheet.write(row: r, column: c, text: "r\(r)c\(c)", style: r == 1 ? bold : nil) }
             }
             try lists.write(row: 1, column: 0, text: "Yes")
             try sheet.addListValidation(firstRow: 2, lastRow: 50, column: 3, sourceFormula: "=Lists!$A$1:$A$1")
-            try sheet.addNote(row: 1, column: 0, text: "note", author: "invitesheet")
             try wb.close()
         }
         for streaming in [false, true] {
@@ -322,6 +369,7 @@ final class XLSXWriterTests: XCTestCase {
         try wb.close()
         let growth = peak - baseline
         // A million cells held in memory would cost well over 100 MB; streaming stays flat.
+        print("streaming \(rows) rows: resident memory grew by \(growth >> 10) KB")
         XCTAssertLessThan(growth, 48 << 20, "resident memory grew by \(growth >> 20) MB while streaming")
 
         let seen = try OpenPyXL.readLastRow(file)
@@ -343,6 +391,10 @@ final class XLSXWriterTests: XCTestCase {
             XCTAssertTrue(e?.message.contains("ascending") ?? false)
         }
         XCTAssertThrowsError(try sheet.setRow(3, hidden: true))
+        XCTAssertThrowsError(try sheet.addNote(row: 4, column: 0, text: "too late")) { error in
+            XCTAssertEqual((error as? SheetIOError)?.location, "S!A4")
+        }
+        try sheet.addNote(row: 5, column: 1, text: "current row is fine")
         // Other sheets keep their own order.
         let other = try wb.addSheet(name: "T")
         try other.write(row: 1, column: 0, text: "fine")
@@ -352,6 +404,7 @@ final class XLSXWriterTests: XCTestCase {
         XCTAssertEqual(seen.sheets[0].cells["A5"]?.value, .string("a5"))
         XCTAssertEqual(seen.sheets[0].cells["C5"]?.value, .string("c5"))
         XCTAssertEqual(seen.sheets[0].cells["A6"]?.value, .string("a6"))
+        XCTAssertEqual(seen.sheets[0].comments["B5"]?.text, "current row is fine")
     }
 
     func testStreamingKeepsNotesValidationsAndStyles() throws {
@@ -507,25 +560,31 @@ private enum Tool {
     struct Result { var status: Int32; var output: String; var stdout: Data }
 
     static func run(_ executable: String, _ arguments: [String], timeout: TimeInterval = 120) throws -> Result {
+        // Output goes to files, not pipes, so a large output can never block the child.
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("xlsxwriter-tool-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let outURL = scratch.appendingPathComponent("out"), errURL = scratch.appendingPathComponent("err")
+        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        let outHandle = try FileHandle(forWritingTo: outURL), errHandle = try FileHandle(forWritingTo: errURL)
+        defer { try? outHandle.close(); try? errHandle.close() }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
+        process.standardOutput = outHandle
+        process.standardError = errHandle
         try process.run()
-        // Drain both pipes while the child runs so a large output cannot block it.
-        var stdoutData = Data(), stderrData = Data()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async { stdoutData = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        group.enter()
-        DispatchQueue.global().async { stderrData = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        if group.wait(timeout: .now() + timeout) == .timedOut {
-            process.terminate()
-            throw XCTSkip("\(executable) did not finish within \(Int(timeout)) s")
+        let deadline = Date().addingTimeInterval(timeout)
+        while process.isRunning {
+            if Date() > deadline {
+                process.terminate()
+                process.waitUntilExit()
+                throw XCTSkip("\(executable) did not finish within \(Int(timeout)) s")
+            }
+            usleep(20_000)
         }
-        process.waitUntilExit()
+        let stdoutData = try Data(contentsOf: outURL), stderrData = try Data(contentsOf: errURL)
         return Result(status: process.terminationStatus,
                       output: String(decoding: stdoutData + stderrData, as: UTF8.self), stdout: stdoutData)
     }
@@ -606,8 +665,9 @@ out = {"sheets": [], "activeSheet": wb.index(wb.active),
        "zipDates": [datetime.datetime(*i.date_time).isoformat() for i in zipfile.ZipFile(path).infolist()]}
 for ws in wb.worksheets:
     cells = {}
-    for row in ws.iter_rows():
-        for c in row:
+    # Only the cells the file holds: iter_rows would walk the whole used rectangle.
+    for key in sorted(ws._cells):
+            c = ws._cells[key]
             if c.value is None and not c.has_style: continue
             v = value(c.value)
             fill = c.fill.fgColor if c.fill is not None and c.fill.fill_type == "solid" else None
@@ -620,7 +680,7 @@ for ws in wb.worksheets:
             "prompt": d.prompt, "errorTitle": d.errorTitle, "error": d.error, "errorStyle": d.errorStyle,
             "allowBlank": d.allow_blank, "hideDropDown": bool(d.showDropDown)} for d in ws.data_validations.dataValidation]
     comments = {c.coordinate: {"text": c.comment.text, "author": c.comment.author}
-                for row in ws.iter_rows() for c in row if c.comment is not None}
+                for c in ws._cells.values() if c.comment is not None}
     cols = {k: {"width": d.width if d.customWidth else None, "hidden": bool(d.hidden), "max": d.max,
                 "numberFormat": d.number_format if d.style_id else None}
             for k, d in ws.column_dimensions.items()}

@@ -50,14 +50,13 @@ public final class CSVSource: SheetSource {
         } else if isTSV {
             self.delimiter = UInt8(ascii: "\t")
         } else {
-            self.delimiter = UInt8(ascii: ",")
-            self.delimiter = try detectDelimiter()
+            self.delimiter = try Self.detectDelimiter(in: file, detection)
         }
     }
 
     /// Reads the first chunk's text and guesses the delimiter from it.
-    private func detectDelimiter() throws -> UInt8 {
-        var transcoder = TextTranscoder(encoding: encoding, byteOrderMarkLength: byteOrderMarkLength)
+    private static func detectDelimiter(in file: ReadOnlyFile, _ detection: CSVTextEncoding.Detection) throws -> UInt8 {
+        var transcoder = TextTranscoder(encoding: detection.encoding, byteOrderMarkLength: detection.byteOrderMarkLength)
         var result = UInt8(ascii: ",")
         try file.forEachChunk { chunk in
             let isWholeFile = chunk.count < ReadOnlyFile.chunkSize

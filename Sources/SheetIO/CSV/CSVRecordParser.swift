@@ -183,7 +183,7 @@ struct CSVRecordParser {
         let where_ = "line \(line), column \(CellReference.letters(forColumn: column))"
         return SheetIOError(
             .csvMalformed,
-            "NUL byte at line \(line) (column \(CellReference.letters(forColumn: column))): this is not a text file, or it is UTF-16 without a byte-order mark; save it as \"CSV UTF-8\"",
+            "NUL byte at line \(line) (column \(CellReference.letters(forColumn: column))): CSV text cannot contain NUL; the file may be binary, or UTF-16 without a byte-order mark. Save it as \"CSV UTF-8\" and upload it again",
             location: where_)
     }
 

@@ -76,7 +76,8 @@ public enum Spreadsheet {
         throw SheetIOError(.notZip, "this is neither an XLSX workbook (a zip package) nor CSV text", file: name)
     }
 
-    static func fileExtension(_ name: String) -> String {
+    /// The lower-cased extension of a file name, without the dot; "" when there is none.
+    public static func fileExtension(_ name: String) -> String {
         guard let dot = name.lastIndex(of: "."), !name[dot...].contains("/") else { return "" }
         return name[name.index(after: dot)...].lowercased()
     }

@@ -85,7 +85,8 @@ public struct CellStyle: Sendable, Hashable {
 public final class XLSXStyle {
     public let cellStyle: CellStyle
     let native: XlsxFormatNative
-    unowned let workbook: XLSXWorkbookWriter
+    /// Weak: a style may outlive its workbook, and must then be refused rather than crash.
+    weak var workbook: XLSXWorkbookWriter?
     /// This style with a date number format added, per kind of date (for `.date` values).
     var dateVariants: [ExcelDate.Kind: XLSXStyle] = [:]
 
@@ -122,6 +123,12 @@ public final class XLSXWorkbookWriter {
         if path == "-" {
             temporaryPath = try Self.makeScratchFile(in: options.temporaryDirectory)
         } else {
+            // Fail before any rows are written, and before libxlsxwriter prints its own complaint.
+            let slash = path.lastIndex(of: "/")
+            let dir = slash.map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
+            guard access(dir, W_OK) == 0 else {
+                throw SheetIOError(.io, "cannot write into folder \(dir): \(String(cString: strerror(errno)))", file: path)
+            }
             temporaryPath = ByteSink.temporaryName(for: path)
         }
         do {
@@ -313,9 +320,10 @@ public final class XLSXWorkbookWriter {
 /// Writes one sheet. Rows are one-based (like `Row.number`), columns zero-based (like `Cell.column`).
 ///
 /// In streaming mode rows must be written in ascending order (cells within a row in any order);
-/// writing or formatting an earlier row throws.
+/// writing, formatting or adding a note to an earlier row throws. Column settings, validations and
+/// freeze panes can be set at any time.
 public final class XLSXSheetWriter {
-    public private(set) var info: SheetInfo
+    public let info: SheetInfo
     public var name: String { info.name }
     unowned let workbook: XLSXWorkbookWriter
     private let native: XlsxWorksheetNative
@@ -365,6 +373,22 @@ public final class XLSXSheetWriter {
                 }
             case .empty:
                 if let style { try native.writeBlank(row: r, column: column, format: style.native) }
+            }
+        } catch let e as XlsxWriterNativeError {
+            throw nativeFailure(e, row: row, column: column)
+        }
+    }
+
+    /// Writes a formula (`=` optional) with the value Excel would show until it recalculates.
+    public func write(row: Int, column: Int, formula: String, cachedValue: CellValue, style: XLSXStyle? = nil) throws {
+        try checkCell(row: row, column: column, style: style)
+        try checkText(formula, row: row, column: column)
+        do {
+            switch cachedValue {
+            case .number(let d) where d.isFinite:
+                try native.writeFormula(row: row - 1, column: column, formula, numberResult: d, format: style?.native)
+            default:
+                try native.writeFormula(row: row - 1, column: column, formula, stringResult: cachedValue.displayText, format: style?.native)
             }
         } catch let e as XlsxWriterNativeError {
             throw nativeFailure(e, row: row, column: column)
@@ -460,6 +484,11 @@ public final class XLSXSheetWriter {
     public func addNote(row: Int, column: Int, text: String, author: String? = nil, visible: Bool = false,
                         width: Int? = nil, height: Int? = nil) throws {
         try checkRowColumn(row: row, column: column)
+        if streaming && row < currentRow {
+            // libxlsxwriter places notes by the same flushed-row rule as cells.
+            throw SheetIOError(.write, "a note on row \(row) comes after row \(currentRow) was written; in streaming mode add notes before moving past their row",
+                               file: workbook.path, location: "\(name)!\(CellReference.a1(column: column, row: row))")
+        }
         try checkText(text, row: row, column: column)
         do { try native.addComment(row: row - 1, column: column, text: text, author: author, visible: visible, width: width, height: height) } catch let e as XlsxWriterNativeError {
             throw nativeFailure(e, row: row, column: column)

@@ -1,0 +1,25 @@
+extension FindingCode {
+    public static let contactRequired = FindingCode("contact.required", .error,
+        meaning: "The contact number is empty.",
+        fix: "Enter a mobile or office number, for example +65 9123 4567.")
+    public static let contactInvalidCharacter = FindingCode("contact.invalid-character", .error,
+        meaning: "A contact number may contain only digits, a leading +, spaces, dashes and brackets.",
+        fix: "Remove the character the message names; put extensions and notes elsewhere.")
+    public static let contactInvalid = FindingCode("contact.invalid", .error,
+        meaning: "The contact number is not a phone number: a + in the middle, or a country code starting with 0.",
+        fix: "Write the number as +<country code> <number>, for example +65 9123 4567.")
+    public static let contactSingaporeInvalid = FindingCode("contact.sg-invalid", .error,
+        meaning: "Singapore numbers have 8 digits and start with 3, 6, 8 or 9.",
+        fix: "Check the digits; for a number outside Singapore, start with + and the country code.")
+    public static let contactMissingCountryCode = FindingCode("contact.missing-country-code", .error,
+        meaning: "The number is not a Singapore number and has no + country code.",
+        fix: "Start the number with + and the country code, for example +60 12 345 6789.")
+    public static let contactInvalidLength = FindingCode("contact.invalid-length", .error,
+        meaning: "The number has too few or too many digits (Singapore: 8; other countries: 8 to 15 with the country code).",
+        fix: "Check the number for missing or extra digits.")
+
+    static let contactCodes: [FindingCode] = [
+        contactRequired, contactInvalidCharacter, contactInvalid, contactSingaporeInvalid, contactMissingCountryCode,
+        contactInvalidLength,
+    ]
+}

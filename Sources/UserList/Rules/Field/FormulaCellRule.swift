@@ -1,0 +1,18 @@
+/// A formula in a data cell: its cached result is used, but the user should paste values.
+public struct FormulaCellRule: FieldRule {
+    public let name = "formula-cell"
+    public let title = "Data cells hold values, not formulas"
+    public var codes: [FindingCode] { [.excelFormula] }
+    public var checksBlank: Bool { true }
+    public init() {}
+
+    public func applies(to field: FieldKey) -> Bool { true }
+
+    public func check(_ field: FieldKey, in row: inout RowDraft) {
+        guard let cell = row.cells[field], cell.hasFormula else { return }
+        let shown = row.original[field]
+        row.report(.excelFormula, stage: stage, field: field,
+                   message: shown.isEmpty ? "The cell is a formula with no result."
+                                          : "The cell is a formula; its last result \"\(shown)\" was used.")
+    }
+}

@@ -1,0 +1,38 @@
+/// How header text is compared: case-insensitive, ignoring `*`, extra spaces, line breaks and a
+/// trailing `?`, `:` or `.`, so `EMAIL ADDRESS *`, `Email\naddress` and `Email address*` are one header.
+public enum HeaderName {
+    /// The comparison form of a header.
+    public static func normalise(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            if scalar == "*" { continue }
+            if scalar.properties.isWhitespace || scalar == "\u{00A0}" || scalar == "_" {
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            if pendingSpace { out.append(" "); pendingSpace = false }
+            out.unicodeScalars.append(scalar)
+        }
+        out = out.lowercased()
+        while let last = out.last, last == "?" || last == ":" || last == "." || last == " " { out.removeLast() }
+        return out
+    }
+
+    /// The header as a person reads it: `*` removed, whitespace collapsed, case kept.
+    public static func plain(_ text: String) -> String {
+        var out = ""
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            if scalar == "*" { continue }
+            if scalar.properties.isWhitespace || scalar == "\u{00A0}" {
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            if pendingSpace { out.append(" "); pendingSpace = false }
+            out.unicodeScalars.append(scalar)
+        }
+        return out
+    }
+}

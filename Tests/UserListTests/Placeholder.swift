@@ -1,5 +1,0 @@
-import XCTest
-
-final class UserListTestsPlaceholder: XCTestCase {
-    func testBuilds() {}
-}
