@@ -36,8 +36,9 @@ let package = Package(
         .testTarget(name: "SheetIOTests", dependencies: ["SheetIO"]),
         .testTarget(name: "UserListTests", dependencies: ["UserList", "SheetIO"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "UserList", "SheetIO"]),
-        .testTarget(name: "InboxTests", dependencies: ["Inbox"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["SheetIO"]),
+        .testTarget(name: "InboxTests", dependencies: ["Inbox", "invitesheet"]),
+        // End-to-end tests run the built binary; depending on it makes `swift test` build it first.
+        .testTarget(name: "EndToEndTests", dependencies: ["SheetIO", "invitesheet"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -24,6 +24,9 @@ final class XLSXPackage {
 
     var partNames: [String] { archive.entries.map(\.name) }
 
+    /// Parts larger than this are inflated on a second thread while the first parses.
+    static let prefetchThreshold = 4 << 20
+
     /// Streams a part's XML through `handler`.
     func parse(_ part: String, with handler: XMLStreamHandler) throws {
         guard let entry = archive.entry(named: part) else {
@@ -32,7 +35,13 @@ final class XLSXPackage {
         let parser = XMLStreamParser(handler: handler, maxDepth: limits.maxXMLDepth)
         do {
             let reader = try archive.open(entry)
-            try parser.parse { buffer in try reader.read(into: buffer) }
+            if entry.claimedSize > UInt64(Self.prefetchThreshold) {
+                let prefetching = PrefetchingReader(reader)
+                defer { prefetching.close() }
+                try parser.parse { buffer in try prefetching.read(into: buffer) }
+            } else {
+                try parser.parse { buffer in try reader.read(into: buffer) }
+            }
         } catch let failure as ZipFailure {
             throw Self.error(for: failure, file: fileName)
         } catch let failure as XMLFailure {
@@ -62,7 +71,11 @@ final class XLSXPackage {
     static func error(for failure: ZipFailure, file: String) -> SheetIOError {
         switch failure {
         case .open(let code, let message):
-            // libzip: 19 = not a zip archive, 21 = inconsistent, 5 = read error, 14 = premature end.
+            // libzip: 10 = duplicate entry name, 19 = not a zip archive, 21 = inconsistent, 5 = read error, 14 = premature end.
+            if code == 10 {
+                // ZIP_ER_EXISTS: libzip refuses a central directory that names one entry twice.
+                return SheetIOError(.zipUnsupported, "the zip holds two entries with the same name (libzip: \(message)); a package's part names must be unique", file: file)
+            }
             if code == 19 {
                 // Callers reach here only for files that start like a zip: the directory at the end is gone.
                 return SheetIOError(.corruptZip, "the zip container is truncated or damaged: its central directory is missing (libzip: \(message)); save the workbook again and re-upload", file: file)
