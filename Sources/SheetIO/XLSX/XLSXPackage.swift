@@ -22,6 +22,9 @@ final class XLSXPackage {
 
     func has(_ part: String) -> Bool { archive.entry(named: part) != nil }
 
+    /// The inflated size the zip directory claims for a part (a hint for choosing strategies, never a limit).
+    func size(of part: String) -> Int { archive.entry(named: part).map { Int(clamping: $0.claimedSize) } ?? 0 }
+
     var partNames: [String] { archive.entries.map(\.name) }
 
     /// Parts larger than this are inflated on a second thread while the first parses.

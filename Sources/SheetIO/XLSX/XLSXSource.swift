@@ -91,9 +91,18 @@ public final class XLSXSource: SheetSource {
         }
         let table = try loadSharedStrings()
         return try withoutActuallyEscaping(body) { escapingBody in
+            // A large sheet is parsed on this thread while the caller's rows are handled on another.
+            let pipe = package.size(of: part) > XLSXPackage.prefetchThreshold ? RowPipe(body: escapingBody) : nil
             let streamer = WorksheetStreamer(sharedStrings: table, formats: formats, uses1904: uses1904,
-                                             limits: package.limits, sheetName: sheets[index].name, body: escapingBody)
-            try package.parse(part, with: streamer)
+                                             limits: package.limits, sheetName: sheets[index].name,
+                                             body: pipe.map { p in { row in try p.send(row) } } ?? escapingBody)
+            do {
+                try package.parse(part, with: streamer)
+                try pipe?.finish()
+            } catch {
+                pipe?.abandon()
+                throw error
+            }
             return streamer.summary
         }
     }
