@@ -99,6 +99,8 @@ public struct NumberFormat: Sendable, Hashable {
                 while j < bytes.count && bytes[j] != UInt8(ascii: "]") { inner.append(lower(bytes[j])); j += 1 }
                 if !inner.isEmpty, inner.allSatisfy({ $0 == UInt8(ascii: "h") || $0 == UInt8(ascii: "m") || $0 == UInt8(ascii: "s") }) {
                     hasTime = true
+                    // `[h]:mm`: minutes after elapsed hours, not a month.
+                    if inner[0] == UInt8(ascii: "h") { lastTimeToken = UInt8(ascii: "h") }
                 }
                 i = j + 1
                 continue
@@ -108,6 +110,17 @@ public struct NumberFormat: Sendable, Hashable {
                 hasDigits = true
             default:
                 let l = lower(b)
+                // `AM/PM` and `A/P` mark a 12-hour time; their `M` is not a month.
+                if l == UInt8(ascii: "a"), Self.matches(bytes, at: i, "am/pm") {
+                    hasTime = true
+                    i += 5
+                    continue
+                }
+                if l == UInt8(ascii: "a"), Self.matches(bytes, at: i, "a/p") {
+                    hasTime = true
+                    i += 3
+                    continue
+                }
                 if l == UInt8(ascii: "y") || l == UInt8(ascii: "d") {
                     hasDate = true
                     lastTimeToken = 0
@@ -138,6 +151,18 @@ public struct NumberFormat: Sendable, Hashable {
         if hasTime { return .time }
         if hasAt && !hasDigits { return .text }
         return .number
+    }
+
+    /// True when `bytes` at `start` spell `lowercase` (ASCII, case-insensitive).
+    private static func matches(_ bytes: [UInt8], at start: Int, _ lowercase: StaticString) -> Bool {
+        let n = lowercase.utf8CodeUnitCount
+        guard start + n <= bytes.count else { return false }
+        let p = lowercase.utf8Start
+        for k in 0..<n {
+            let b = bytes[start + k]
+            if ((b >= 65 && b <= 90) ? b + 32 : b) != p[k] { return false }
+        }
+        return true
     }
 
     private static func followedBySeconds(_ bytes: [UInt8], from start: Int) -> Bool {

@@ -29,8 +29,20 @@ public final class ByteSink {
     /// A new file at `path`, written to `path.tmp-PID` and renamed into place by `commit()`,
     /// so a reader never sees a half-written file. `-` means standard output.
     public init(path: String) throws {
+        var st = stat()
         if path == "-" {
             self.fd = 1; self.ownsDescriptor = false; self.finalPath = nil; self.temporaryPath = nil
+        } else if stat(path, &st) == 0 && (st.st_mode & S_IFMT) != S_IFREG {
+            // A device, FIFO or socket (/dev/null, /dev/stdout, a named pipe): write to it directly.
+            // Renaming a temporary file over it would replace the device itself.
+            if (st.st_mode & S_IFMT) == S_IFDIR {
+                throw SheetIOError(.io, "is a folder; name a file to write", file: path)
+            }
+            let d = open(path, O_WRONLY | O_CLOEXEC)
+            guard d >= 0 else {
+                throw SheetIOError(.io, "cannot open for writing: \(String(cString: strerror(errno)))", file: path)
+            }
+            self.fd = d; self.ownsDescriptor = true; self.finalPath = path; self.temporaryPath = nil
         } else {
             let tmp = Self.temporaryName(for: path)
             let d = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
@@ -50,10 +62,12 @@ public final class ByteSink {
         return dir + "." + base + ".tmp-\(getpid())"
     }
 
+    private var committed = false
+
     deinit {
         if ownsDescriptor {
             close(fd)
-            if let t = temporaryPath { unlink(t) }  // never committed: leave nothing behind
+            if let t = temporaryPath, !committed { unlink(t) }  // never committed: leave nothing behind
         }
     }
 
@@ -115,6 +129,7 @@ public final class ByteSink {
         if rename(tmp, final) != 0 {
             throw SheetIOError(.write, "cannot move file into place: \(String(cString: strerror(errno)))", file: final)
         }
+        committed = true
     }
 }
 

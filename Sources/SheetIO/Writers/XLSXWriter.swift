@@ -111,6 +111,8 @@ public final class XLSXWorkbookWriter {
 
     private var native: XlsxWorkbookNative?
     private let temporaryPath: String
+    /// True when the finished file is copied to `path` (standard output, a device, a FIFO) rather than renamed.
+    private let copiesOut: Bool
     private var sheetWriters: [XLSXSheetWriter] = []
     private var styles: [CellStyle: XLSXStyle] = [:]
     private var plainDateStyles: [ExcelDate.Kind: XLSXStyle] = [:]
@@ -120,7 +122,10 @@ public final class XLSXWorkbookWriter {
         guard !path.isEmpty else { throw SheetIOError(.io, "no output file name given") }
         self.path = path
         self.options = options
-        if path == "-" {
+        var st = stat()
+        copiesOut = path == "-" || (stat(path, &st) == 0 && (st.st_mode & S_IFMT) != S_IFREG)
+        if copiesOut {
+            // Standard output, a device or a FIFO: build in a scratch file, then copy (never rename over it).
             temporaryPath = try Self.makeScratchFile(in: options.temporaryDirectory)
         } else {
             // Fail before any rows are written, and before libxlsxwriter prints its own complaint.
@@ -137,14 +142,14 @@ public final class XLSXWorkbookWriter {
                                  created: options.deterministic ? XLSXWriteOptions.fixedCreationDate : 0)
             native = wb
         } catch let e as XlsxWriterNativeError {
-            if path == "-" { unlink(temporaryPath) }
+            if copiesOut { unlink(temporaryPath) }
             throw SheetIOError(.write, "cannot start the workbook: \(e.message)", file: path)
         }
     }
 
     deinit {
         // Abandoned before close(): the native workbook frees itself; remove any scratch file.
-        if native != nil && path == "-" { unlink(temporaryPath) }
+        if native != nil && copiesOut { unlink(temporaryPath) }
     }
 
     private func openWorkbook() throws -> XlsxWorkbookNative {
@@ -279,9 +284,9 @@ public final class XLSXWorkbookWriter {
             unlink(temporaryPath)
             throw failure
         }
-        if path == "-" {
+        if copiesOut {
             defer { unlink(temporaryPath) }
-            try Self.copyToStandardOutput(temporaryPath, name: path)
+            try Self.copyOut(temporaryPath, to: path)
         } else if rename(temporaryPath, path) != 0 {
             let reason = String(cString: strerror(errno))
             unlink(temporaryPath)
@@ -300,11 +305,11 @@ public final class XLSXWorkbookWriter {
         return template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
     }
 
-    private static func copyToStandardOutput(_ file: String, name: String) throws {
+    private static func copyOut(_ file: String, to name: String) throws {
         let fd = open(file, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw SheetIOError(.io, "cannot reopen the written workbook: \(String(cString: strerror(errno)))", file: name) }
         defer { closeDescriptor(fd) }
-        let sink = ByteSink.standardOutput()
+        let sink = name == "-" ? ByteSink.standardOutput() : try ByteSink(path: name)
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
@@ -350,7 +355,7 @@ public final class XLSXSheetWriter {
             switch value {
             case .text(let s):
                 try checkText(s, row: row, column: column)
-                try native.writeString(row: r, column: column, s, format: style?.native)
+                try native.writeString(row: r, column: column, XMLText.escapeForXstring(s), format: style?.native)
             case .number(let d):
                 if d.isFinite {
                     try native.writeNumber(row: r, column: column, d, format: style?.native)

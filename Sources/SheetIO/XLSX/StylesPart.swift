@@ -5,6 +5,7 @@ final class StylesPart: XMLStreamHandler {
     private var customFormats: [Int: String] = [:]
     private var xfFormatIDs: [Int] = []
     private var inCellXfs = false
+    private var inNumFmts = false
 
     /// Number formats indexed by the cell's `s` attribute.
     func formats() -> [NumberFormat] {
@@ -23,7 +24,11 @@ final class StylesPart: XMLStreamHandler {
     }
 
     func startElement(_ name: XMLName, _ attributes: XMLAttributes) throws {
-        if name.is("numFmt") {
+        if name.is("numFmts") {
+            inNumFmts = true
+        } else if name.is("numFmt") {
+            // Only the workbook's table counts: a differential format (`<dxf>`) may reuse an id for another code.
+            guard inNumFmts else { return }
             if let id = attributes.value("numFmtId").flatMap(XMLText.parseIndex), let code = attributes.string("formatCode") {
                 customFormats[id] = code
             }
@@ -36,6 +41,7 @@ final class StylesPart: XMLStreamHandler {
 
     func endElement(_ name: XMLName) throws {
         if name.is("cellXfs") { inCellXfs = false }
+        if name.is("numFmts") { inNumFmts = false }
     }
 
     func characters(_ text: UnsafeBufferPointer<UInt8>) throws {}

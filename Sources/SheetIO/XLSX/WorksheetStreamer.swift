@@ -122,6 +122,10 @@ final class WorksheetStreamer: XMLStreamHandler {
     private func startRow(_ attributes: XMLAttributes) throws {
         if let r = attributes.value("r") {
             guard let n = XMLText.parseIndex(r), n >= 1 else {
+                if !r.isEmpty, r.allSatisfy({ $0 >= 48 && $0 <= 57 }), r.contains(where: { $0 != 48 }) {
+                    // All digits but too many to hold: far beyond the grid, not malformed.
+                    throw fail(.cellLimit, "row \(String(decoding: r.prefix(24), as: UTF8.self)) is beyond the limit of \(limits.maxRows) rows")
+                }
                 throw fail(.badCell, "row number \"\(String(decoding: r.prefix(24), as: UTF8.self))\" is not a whole number from 1 to \(limits.maxRows)")
             }
             guard n <= limits.maxRows else {
@@ -168,7 +172,13 @@ final class WorksheetStreamer: XMLStreamHandler {
         if let r = attributes.value("r") {
             switch CellReference.parse(r) {
             case let .ok(column, rowNumber):
-                if !rowHasExplicitNumber && row.cells.isEmpty && lastColumn < 0 { row.number = rowNumber }
+                if !rowHasExplicitNumber && row.cells.isEmpty && lastColumn < 0 {
+                    guard rowNumber <= limits.maxRows else {
+                        throw fail(.cellLimit, "row \(rowNumber) is beyond the limit of \(limits.maxRows) rows",
+                                   cell: String(decoding: r.prefix(24), as: UTF8.self))
+                    }
+                    row.number = rowNumber
+                }
                 cellColumn = column
             case .columnBeyondLimit:
                 throw fail(.cellLimit, "column is beyond Excel's last column XFD (\(limits.maxColumns) columns)",
@@ -212,6 +222,11 @@ final class WorksheetStreamer: XMLStreamHandler {
         capturing = false
         let value = try makeValue(text.bytes)
         if case .empty = value, !cellHasFormula { return }
+        // Columns are bounded, but a row may repeat `r="A1"` endlessly: cap its cells at the column count.
+        guard row.cells.count < limits.maxColumns else {
+            throw fail(.cellLimit, "row \(row.number) has more than \(limits.maxColumns) cells, the most a row holds",
+                       cell: CellReference.a1(column: cellColumn, row: row.number))
+        }
         row.cells.append(Cell(column: cellColumn, value: value, format: cellFormat, hasFormula: cellHasFormula))
         if case .empty = value { return }
         if row.number < firstRow { firstRow = row.number }
@@ -252,6 +267,9 @@ final class WorksheetStreamer: XMLStreamHandler {
         case .formulaString, .inlineString:
             guard !b.isEmpty else { return .empty }
             let s = XMLText.decodeEscapes(b)
+            // A formula whose cached text is an error literal shows that error (libxlsxwriter can only
+            // cache error results of formulas such as `=#N/A` as text).
+            if cellType == .formulaString, cellHasFormula, b.count <= 14, Self.errorLiterals.contains(s) { return .error(s) }
             if b.count > limits.maxCellCharacters, s.utf16.count > limits.maxCellCharacters {
                 throw fail(.cellLimit, "text has \(s.utf16.count) characters; a cell holds at most \(limits.maxCellCharacters)",
                            cell: CellReference.a1(column: cellColumn, row: row.number))
@@ -267,6 +285,8 @@ final class WorksheetStreamer: XMLStreamHandler {
             throw fail(.badCell, "\"\(String(s.prefix(40)))\" is not an ISO 8601 date", cell: CellReference.a1(column: cellColumn, row: row.number))
         }
     }
+
+    static let errorLiterals: Set<String> = ["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!", "#CALC!"]
 
     private static func dateKind(_ kind: NumberFormat.Kind) -> ExcelDate.Kind {
         switch kind {

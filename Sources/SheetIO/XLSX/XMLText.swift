@@ -123,3 +123,28 @@ enum XMLText {
         }
     }
 }
+
+extension XMLText {
+    /// Escapes text for an `ST_Xstring` so that readers decode it back to itself: every literal
+    /// `_xHHHH_` gets its underscore written as `_x005F_` (libxlsxwriter does not do this).
+    static func escapeForXstring(_ text: String) -> String {
+        guard text.utf8.contains(UInt8(ascii: "_")) else { return text }
+        var bytes = Array(text.utf8)
+        let escaped: [UInt8]? = bytes.withUnsafeBufferPointer { b in
+            guard hasEscape(b) else { return nil }
+            var out: [UInt8] = []
+            out.reserveCapacity(b.count + 16)
+            var i = 0
+            while i < b.count {
+                if b[i] == UInt8(ascii: "_"), hasEscape(UnsafeBufferPointer(rebasing: b[i..<min(b.count, i + 7)])) {
+                    out.append(contentsOf: Array("_x005F".utf8))
+                }
+                out.append(b[i])
+                i += 1
+            }
+            return out
+        }
+        if let escaped { bytes = escaped } else { return text }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
