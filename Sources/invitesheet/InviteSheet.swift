@@ -13,6 +13,6 @@ struct InviteSheet: ParsableCommand {
         processed, 3 internal error, 64 usage error.
         """,
         version: "0.1.0",
-        subcommands: [ConvertCommand.self, SheetsCommand.self, SampleCommand.self]
+        subcommands: [ConvertCommand.self, SheetsCommand.self, SampleCommand.self, TemplateCommand.self, ValidateCommand.self, WatchCommand.self]
     )
 }

@@ -1,3 +1,4 @@
+import SheetIO
 import XCTest
 @testable import UserList
 

@@ -1,17 +1,4 @@
 extension FindingCode {
-    public static let seedRequired = FindingCode("seed.required", .error,
-        meaning: "SEED onboarding required? is empty.",
-        fix: "Choose Yes if the user will reach SGTS from an internet device, No for a government (GSIB) device.")
-    public static let seedInvalid = FindingCode("seed.invalid", .error,
-        meaning: "SEED onboarding required? must be Yes or No.",
-        fix: "Choose Yes or No from the dropdown.")
-    public static let seedOffshoreRequiresYes = FindingCode("seed.offshore-requires-yes", .error,
-        meaning: "Offshore vendors must be onboarded to SEED.",
-        fix: "Set SEED onboarding required? to Yes, or Business operation to Onshore if the vendor works onshore.")
-    public static let seedDefaultedYes = FindingCode("seed.defaulted-yes", .change, .row,
-        meaning: "SEED onboarding required? was empty for an offshore vendor and was set to Yes, as offshore vendors need SEED.",
-        fix: "Nothing to do.")
-
     public static let organisationRequired = FindingCode("organisation.required", .error,
         meaning: "Vendors need an organisation.",
         fix: "Enter the vendor's company name.")
@@ -28,20 +15,8 @@ extension FindingCode {
         meaning: "Business operation must be Onshore or Offshore.",
         fix: "Choose Onshore or Offshore from the dropdown.")
 
-    public static let odcRequired = FindingCode("odc.required", .error,
-        meaning: "Offshore vendors need an offshore development centre.",
-        fix: "Choose the centre from the dropdown, or Others and fill in the offshore company name.")
-    public static let odcUnknown = FindingCode("odc.unknown", .error,
-        meaning: "The offshore development centre is not one in the list.",
-        fix: "Choose the centre from the dropdown, or Others and fill in the offshore company name.")
-    public static let offshoreCompanyRequired = FindingCode("offshoreCompany.required", .error,
-        meaning: "When the offshore development centre is Others, the offshore company name is required.",
-        fix: "Enter the offshore company's name.")
-
-    static let seedCodes: [FindingCode] = [seedRequired, seedInvalid, seedOffshoreRequiresYes, seedDefaultedYes]
     static let vendorCodes: [FindingCode] = [
         organisationRequired, sponsoringAgencyRequired, sponsoringAgencyUnknown, businessOperationRequired,
         businessOperationInvalid,
     ]
-    static let offshoreCodes: [FindingCode] = [odcRequired, odcUnknown, offshoreCompanyRequired]
 }

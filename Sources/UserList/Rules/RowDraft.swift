@@ -11,8 +11,14 @@ public struct RowDraft: Sendable {
     public let cells: FieldValues<Cell?>
     /// Each field's text as Excel shows it (`CellValue.displayText`); empty when absent.
     public let original: FieldValues<String>
+    /// What kind of cell each field has, so rules can skip cells cheaply without copying them.
+    public let traits: FieldValues<CellTraits>
     /// Each field's value as cleaned and normalised so far; nil when blank or ignored.
     public var values: FieldValues<String?>
+    /// The user type, set by the field stage once it has accepted the value.
+    public internal(set) var userType: UserType?
+    /// The business operation, set by the field stage once it has accepted the value.
+    public internal(set) var businessOperation: BusinessOperation?
     public private(set) var findings: [Finding] = []
     /// Fields whose checks are finished (an Excel error cell, a required value missing).
     private var settled: FieldValues<Bool>
@@ -25,16 +31,19 @@ public struct RowDraft: Sendable {
         var cells = FieldValues<Cell?>(repeating: nil)
         var original = FieldValues<String>(repeating: "")
         var values = FieldValues<String?>(repeating: nil)
+        var traits = FieldValues<CellTraits>(repeating: [])
         for cell in row.cells {
             guard let field = columns.field(atColumn: cell.column), !cell.value.isEmpty else { continue }
             let text = cell.value.displayText
             cells[field] = cell
             original[field] = text
             values[field] = text
+            traits[field] = CellTraits(cell)
         }
         self.cells = cells
         self.original = original
         self.values = values
+        self.traits = traits
         settled = FieldValues(repeating: false)
     }
 
@@ -49,10 +58,6 @@ public struct RowDraft: Sendable {
     /// The current value of a field; nil when blank.
     public subscript(field: FieldKey) -> String? { values[field] }
 
-    /// The user type, once the field stage has accepted it.
-    public var userType: UserType? { values[.userType].flatMap { UserType(rawValue: $0) } }
-    /// The business operation, once the field stage has accepted it.
-    public var businessOperation: BusinessOperation? { values[.businessOperation].flatMap { BusinessOperation(rawValue: $0) } }
     public var isVendor: Bool { userType == .vendor }
     public var isPublicOfficer: Bool { userType == .publicOfficer }
     public var isOffshoreVendor: Bool { isVendor && businessOperation == .offshore }
@@ -92,11 +97,51 @@ public struct RowDraft: Sendable {
     /// Marks a field finished: later field rules leave it alone.
     public mutating func settle(_ field: FieldKey) { settled[field] = true }
 
+    /// Records the accepted user type (its field rule does this).
+    public mutating func accept(_ type: UserType) {
+        userType = type
+        values[.userType] = type.rawValue
+    }
+
+    /// Records the accepted business operation (its field rule does this).
+    public mutating func accept(_ operation: BusinessOperation) {
+        businessOperation = operation
+        values[.businessOperation] = operation.rawValue
+    }
+
     /// Drops a field's value and the findings the given stages made about it (a value that is ignored).
     public mutating func ignore(_ field: FieldKey, findingsFrom stages: Set<Stage>) {
         values[field] = nil
         settled[field] = true
         let key = field.rawValue
         findings.removeAll { $0.field == key && stages.contains($0.stage) }
+    }
+}
+
+/// What kind of value a cell holds, as bits, for cheap checks in hot loops.
+public struct CellTraits: OptionSet, Sendable, Equatable {
+    public let rawValue: UInt8
+    public init(rawValue: UInt8) { self.rawValue = rawValue }
+
+    public static let present = CellTraits(rawValue: 1 << 0)
+    public static let text = CellTraits(rawValue: 1 << 1)
+    public static let number = CellTraits(rawValue: 1 << 2)
+    public static let date = CellTraits(rawValue: 1 << 3)
+    public static let error = CellTraits(rawValue: 1 << 4)
+    public static let boolean = CellTraits(rawValue: 1 << 5)
+    public static let formula = CellTraits(rawValue: 1 << 6)
+
+    public init(_ cell: Cell) {
+        var t: CellTraits = .present
+        switch cell.value {
+        case .text: t.insert(.text)
+        case .number: t.insert(.number)
+        case .date: t.insert(.date)
+        case .error: t.insert(.error)
+        case .boolean: t.insert(.boolean)
+        case .empty: t = []
+        }
+        if cell.hasFormula { t.insert(.formula) }
+        self = t
     }
 }

@@ -5,6 +5,7 @@ public enum YesNo: String, CaseIterable, Sendable, Codable {
 
     /// Accepts y/n/yes/no/true/false in any case.
     public init?(parsing text: String) {
+        if let exact = YesNo(rawValue: text) { self = exact; return }
         switch text.lowercased() {
         case "y", "yes", "true": self = .yes
         case "n", "no", "false": self = .no

@@ -3,13 +3,21 @@
 /// A rule that settles a field (an Excel error value, a missing required value) ends its checks.
 public struct FieldStage: Sendable {
     public let rules: [any FieldRule]
-    private let rulesByField: FieldValues<[any FieldRule]>
+    /// Per field, the rules that apply, split by whether they also run on absent cells; worked out
+    /// once so the per-row loop makes no protocol calls besides `check`.
+    private let forPresentCells: FieldValues<[any FieldRule]>
+    private let forAbsentCells: FieldValues<[any FieldRule]>
 
     public init(rules: [any FieldRule]) {
         self.rules = rules
-        var byField = FieldValues<[any FieldRule]>(repeating: [])
-        for key in FieldKey.allCases { byField[key] = rules.filter { $0.applies(to: key) } }
-        rulesByField = byField
+        var present = FieldValues<[any FieldRule]>(repeating: [])
+        var absent = FieldValues<[any FieldRule]>(repeating: [])
+        for key in FieldKey.allCases {
+            present[key] = rules.filter { $0.applies(to: key) }
+            absent[key] = rules.filter { $0.applies(to: key) && $0.checksBlank }
+        }
+        forPresentCells = present
+        forAbsentCells = absent
     }
 
     public init(policy: Policy = .default, schema: UserListSchema = .current) {
@@ -42,10 +50,10 @@ public struct FieldStage: Sendable {
 
     public func run(_ row: inout RowDraft) {
         for field in FieldKey.allCases {
-            for rule in rulesByField[field] {
+            let rules = row.traits[field].contains(.present) ? forPresentCells[field] : forAbsentCells[field]
+            for i in rules.indices {
                 if row.isSettled(field) { break }
-                if row.cells[field] == nil && !rule.checksBlank { continue }
-                rule.check(field, in: &row)
+                rules[i].check(field, in: &row)
             }
         }
     }

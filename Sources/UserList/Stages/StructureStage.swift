@@ -182,7 +182,7 @@ public struct StructureStage: Sendable {
     }
 
     /// The template version: from `_meta` when present, else inferred from the columns (a header
-    /// without any column added in version 2 is version 1). Also returns the missing fields the
+    /// with version 1's required columns and none of those added in version 2 is version 1). Also returns the missing fields the
     /// older-template warning already explains.
     func templateVersion(metadata: TemplateMetadata?, columns: ColumnMap, headerRow: Int)
         -> (Int, TemplateVersionSource, [Finding], Set<FieldKey>) {
@@ -201,7 +201,8 @@ public struct StructureStage: Sendable {
         }
         for old in UserListSchema.versions.reversed() where old.version < current {
             let added = schema.fieldsAdded(since: old)
-            if !added.isEmpty, !added.contains(where: columns.contains) {
+            let hasOldRequired = old.columns.filter { $0.requirement.isAlways }.allSatisfy { columns.contains($0.key) }
+            if !added.isEmpty, hasOldRequired, !added.contains(where: columns.contains) {
                 let (finding, explained) = olderTemplateFinding(old, columns: columns, headerRow: headerRow, source: .headers)
                 return (old.version, .headers, [finding], explained)
             }

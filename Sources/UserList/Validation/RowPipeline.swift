@@ -36,7 +36,7 @@ public struct RowPipeline: Sendable {
     /// whitespace-only rows, and rows with data only in ignored columns, are not data).
     public func isBlank(_ row: Row) -> Bool {
         for cell in row.cells where !cell.value.isEmpty && columns.field(atColumn: cell.column) != nil {
-            if case .text(let s) = cell.value, TextScan.trimmed(s).isEmpty { continue }
+            if case .text(let s) = cell.value, TextScan.isBlank(s) { continue }
             return false
         }
         return true

@@ -3,7 +3,7 @@ import SheetIO
 /// Validates a user list end to end: chooses the sheet and reads its header (structure stage), then
 /// streams every data row through the field, row, batch and directory stages, handing each
 /// `RowOutcome` to the caller as it is made. Memory stays bounded: rows are never kept.
-public final class UserListValidator {
+public final class UserListValidator: Sendable {
     public let policy: Policy
     public let existing: ExistingAccounts
     public let structureStage: StructureStage

@@ -19,8 +19,8 @@ public struct BusinessOperationRule: FieldRule {
                        hint: suggestion.map { "Did you mean \($0)?" })
             return
         }
+        row.accept(op)
         if op.rawValue != text {
-            row.values[field] = op.rawValue
             row.report(.changeNormalised, stage: stage, field: field, message: "Written as \(op.rawValue).")
         }
     }

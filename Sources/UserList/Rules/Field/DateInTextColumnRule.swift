@@ -10,7 +10,7 @@ public struct DateInTextColumnRule: FieldRule {
     public func applies(to field: FieldKey) -> Bool { true }
 
     public func check(_ field: FieldKey, in row: inout RowDraft) {
-        guard case .date(let date)? = row.cells[field]?.value else { return }
+        guard row.traits[field].contains(.date), case .date(let date)? = row.cells[field]?.value else { return }
         row.report(.excelDateSerialInText, stage: stage, field: field,
                    message: "Excel stored this cell as a date (\(date.iso8601), serial \(GeneralNumberFormatter.format(date.serial))), not as the text that was typed.")
     }

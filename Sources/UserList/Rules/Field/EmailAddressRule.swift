@@ -23,36 +23,56 @@ public struct EmailAddressRule: FieldRule {
 
     /// The first problem with an address: its code, message and hint; nil when the address is valid.
     public func problem(in text: String) -> (FindingCode, String, String?)? {
+        if EmailGrammar.isPlainValid(text) {
+            guard let dot = text.utf8.lastIndex(of: UInt8(ascii: ".")) else { return nil }
+            let tld = String(text[text.index(after: dot)...]).lowercased()
+            guard DomainTypoDetector.topLevelTypos[tld] != nil else { return nil }
+        }
         let scalars = Array(text.unicodeScalars)
-        if let i = scalars.firstIndex(where: TextScan.isInvisible) {
+        // One pass for everything the checks below need to know.
+        var firstInvisible: Int?
+        var firstSmartQuote: Int?
+        var ats: [Int] = []
+        var hasAngle = false
+        for (i, s) in scalars.enumerated() {
+            if s.value >= 0x80 {
+                if firstInvisible == nil, TextScan.isInvisible(s) { firstInvisible = i }
+                if firstSmartQuote == nil, TextScan.isSmartQuote(s) { firstSmartQuote = i }
+            } else if s == "@" {
+                ats.append(i)
+            } else if s == "<" {
+                hasAngle = true
+            }
+        }
+        if let i = firstInvisible {
             return (.emailInvisibleCharacter,
                     "The address contains \(TextScan.describe(scalars[i])) at position \(i + 1).",
                     "Delete the cell's content and type the address again; invisible characters come from copying web pages or chats.")
         }
-        if let i = scalars.firstIndex(where: TextScan.isSmartQuote) {
+        if let i = firstSmartQuote {
             let hint = scalars[i] == "\u{2019}" || scalars[i] == "\u{2018}"
                 ? "If the address really has an apostrophe, type a straight one (') instead; Word and Outlook curl it automatically."
                 : "Remove the quote marks; an address has none."
             return (.emailSmartQuote, "The address contains \(TextScan.describe(scalars[i])) at position \(i + 1).", hint)
         }
-        let lower = text.lowercased()
-        if lower.hasPrefix("mailto:") {
+        if Self.hasMailtoPrefix(scalars) {
             let rest = String(text.dropFirst(7))
             return (.emailMailto, "The address starts with mailto:, copied from a link.", "Keep only \(rest).")
         }
-        if let inner = displayNameAddress(text) {
+        if hasAngle || scalars.first == "\"", let inner = displayNameAddress(text) {
             return (.emailDisplayName, "The cell holds a name as well as the address.", "Keep only the address: \(inner).")
         }
-        let addresses = listedAddresses(text)
-        if addresses >= 2 {
-            return (.emailMultiple, "The cell holds \(addresses) email addresses; each user needs a row of their own.",
-                    "Keep one address here and add a row for each of the others.")
+        if ats.count >= 2 {
+            let addresses = listedAddresses(text)
+            if addresses >= 2 {
+                return (.emailMultiple, "The cell holds \(addresses) email addresses; each user needs a row of their own.",
+                        "Keep one address here and add a row for each of the others.")
+            }
         }
         if scalars.count > UserListSchema.emailMaxLength {
             return (.emailTooLong,
                     "The address has \(scalars.count) characters; an email address has at most \(UserListSchema.emailMaxLength).", nil)
         }
-        let ats = scalars.indices.filter { scalars[$0] == "@" }
         if ats.isEmpty {
             return (.emailInvalid, "The address has no @.", "An email address looks like name@agency.gov.sg.")
         }
@@ -79,6 +99,18 @@ public struct EmailAddressRule: FieldRule {
                     "Did you mean \(localText)@\(fixed)?")
         }
         return nil
+    }
+
+    /// True when the address starts with `mailto:` in any case.
+    static func hasMailtoPrefix(_ scalars: [Unicode.Scalar]) -> Bool {
+        let prefix: [Unicode.Scalar] = ["m", "a", "i", "l", "t", "o", ":"]
+        guard scalars.count >= prefix.count else { return false }
+        for (i, p) in prefix.enumerated() {
+            var s = scalars[i]
+            if s >= "A" && s <= "Z" { s = Unicode.Scalar(s.value + 32)! }
+            if s != p { return false }
+        }
+        return true
     }
 
     /// The address inside `Name <address>` or after `"Name"`, when the cell holds a display name.

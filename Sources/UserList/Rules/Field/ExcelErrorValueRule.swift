@@ -9,7 +9,7 @@ public struct ExcelErrorValueRule: FieldRule {
     public func applies(to field: FieldKey) -> Bool { true }
 
     public func check(_ field: FieldKey, in row: inout RowDraft) {
-        guard case .error(let error)? = row.cells[field]?.value else { return }
+        guard row.traits[field].contains(.error), case .error(let error)? = row.cells[field]?.value else { return }
         row.report(.excelErrorValue, stage: stage, field: field,
                    message: "The cell shows the Excel error \(error) instead of a value.",
                    hint: "Fix the formula or type the value in directly.")

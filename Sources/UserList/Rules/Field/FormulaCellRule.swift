@@ -9,7 +9,7 @@ public struct FormulaCellRule: FieldRule {
     public func applies(to field: FieldKey) -> Bool { true }
 
     public func check(_ field: FieldKey, in row: inout RowDraft) {
-        guard let cell = row.cells[field], cell.hasFormula else { return }
+        guard row.traits[field].contains(.formula) else { return }
         let shown = row.original[field]
         row.report(.excelFormula, stage: stage, field: field,
                    message: shown.isEmpty ? "The cell is a formula with no result."

@@ -11,7 +11,7 @@ public struct LostPhonePrefixRule: FieldRule {
     public func applies(to field: FieldKey) -> Bool { field == .contactNumber }
 
     public func check(_ field: FieldKey, in row: inout RowDraft) {
-        guard case .number(let v)? = row.cells[field]?.value, v > 0, v == v.rounded(), v < 1e15 else { return }
+        guard row.traits[field].contains(.number), case .number(let v)? = row.cells[field]?.value, v > 0, v == v.rounded(), v < 1e15 else { return }
         let digits = String(Int64(v))
         let n = digits.count
         if n < 8 || n == 9 {

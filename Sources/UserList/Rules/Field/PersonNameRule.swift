@@ -34,9 +34,25 @@ public struct PersonNameRule: FieldRule {
         }
     }
 
+    /// True for the common case, checked on bytes: ASCII letters, spaces, `-`, `'` and `.`, at least
+    /// one letter, within the length limit.
+    static func isPlainValidASCII(_ text: String) -> Bool {
+        var hasLetter = false
+        var count = 0
+        for b in text.utf8 {
+            count += 1
+            switch b {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"): hasLetter = true
+            case UInt8(ascii: " "), UInt8(ascii: "-"), UInt8(ascii: "'"), UInt8(ascii: "."): continue
+            default: return false
+            }
+        }
+        return hasLetter && count <= UserListSchema.nameMaxLength
+    }
+
     public func check(_ field: FieldKey, in row: inout RowDraft) {
-        guard var text = row.values[field] else { return }
-        let title = UserListSchema.current.column(field)?.title ?? "Name"
+        guard var text = row.values[field], !Self.isPlainValidASCII(text) else { return }
+        var title: String { UserListSchema.current.column(field)?.title ?? "Name" }
         if text.unicodeScalars.contains(where: Self.apostrophes.contains) {
             var out = String.UnicodeScalarView()
             for s in text.unicodeScalars { out.append(Self.apostrophes.contains(s) ? "'" : s) }

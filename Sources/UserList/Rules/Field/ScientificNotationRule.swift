@@ -13,7 +13,15 @@ public struct ScientificNotationRule: FieldRule {
     public func applies(to field: FieldKey) -> Bool { true }
 
     public func check(_ field: FieldKey, in row: inout RowDraft) {
-        guard let cell = row.cells[field] else { return }
+        let traits = row.traits[field]
+        if traits.contains(.text) {
+            let text = row.original[field]
+            guard Self.looksScientific(text) else { return }
+            row.report(.excelScientificNotation, stage: stage, field: field,
+                       message: "\"\(text)\" is a number in Excel's scientific notation; its real digits were lost before the file was saved.")
+            return
+        }
+        guard traits.contains(.number), let cell = row.cells[field] else { return }
         switch cell.value {
         case .number(let v) where abs(v) >= Self.threshold:
             let format = cell.format ?? .general
@@ -21,9 +29,6 @@ public struct ScientificNotationRule: FieldRule {
             guard format.kind == .general || scientificFormat else { return }
             row.report(.excelScientificNotation, stage: stage, field: field,
                        message: "This is stored as the number \(GeneralNumberFormatter.format(v)), which Excel shows as \(Self.scientific(v)); numbers keep only 15 digits.")
-        case .text(let s) where Self.looksScientific(s):
-            row.report(.excelScientificNotation, stage: stage, field: field,
-                       message: "\"\(s)\" is a number in Excel's scientific notation; its real digits were lost before the file was saved.")
         default:
             return
         }
@@ -45,6 +50,10 @@ public struct ScientificNotationRule: FieldRule {
 
     /// `6.59123E+11`, `1E+12`, `9.1e+07` (trimmed).
     static func looksScientific(_ text: String) -> Bool {
+        // Cheap rejection: short, and has an E.
+        guard let first = text.utf8.first(where: { $0 != UInt8(ascii: " ") }),
+              (first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9")) || first == UInt8(ascii: "+") || first == UInt8(ascii: "-"),
+              text.utf8.count <= 40, text.utf8.contains(where: { $0 == UInt8(ascii: "E") || $0 == UInt8(ascii: "e") }) else { return false }
         let s = Array(TextScan.trimmed(text).unicodeScalars)
         var i = 0
         func digits() -> Int { let start = i; while i < s.count, TextScan.isASCIIDigit(s[i]) { i += 1 }; return i - start }

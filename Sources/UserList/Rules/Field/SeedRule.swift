@@ -11,7 +11,7 @@ public struct SeedRule: FieldRule {
     public func check(_ field: FieldKey, in row: inout RowDraft) {
         guard let text = row.values[field] else { return }
         var answer = YesNo(parsing: text)
-        if case .boolean(let b)? = row.cells[field]?.value { answer = YesNo(b) }
+        if row.traits[field].contains(.boolean), case .boolean(let b)? = row.cells[field]?.value { answer = YesNo(b) }
         guard let answer else {
             row.report(.seedInvalid, stage: stage, field: field,
                        message: "\"\(text)\" is not Yes or No.",

@@ -15,8 +15,8 @@ public struct UserTypeRule: FieldRule {
                        hint: Self.suggestion(for: text).map { "Did you mean \($0)?" })
             return
         }
+        row.accept(type)
         if type.rawValue != text {
-            row.values[field] = type.rawValue
             row.report(.changeNormalised, stage: stage, field: field, message: "Written as \(type.rawValue).")
         }
     }

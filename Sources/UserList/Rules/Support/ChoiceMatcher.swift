@@ -16,7 +16,10 @@ struct ChoiceMatcher: Sendable {
     }
 
     /// The choice as the list spells it, if the value is one.
-    func match(_ value: String) -> String? { byFolded[Self.fold(value)] }
+    func match(_ value: String) -> String? {
+        if choices.contains(value) { return value }
+        return byFolded[Self.fold(value)]
+    }
 
     /// The nearest choice within two edits, or a choice that the value starts or is contained in.
     func suggestion(for value: String) -> String? {

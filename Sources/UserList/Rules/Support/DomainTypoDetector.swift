@@ -52,31 +52,35 @@ enum DomainTypoDetector {
     static func nearestGovernmentDomain(_ domain: String, suffixes: [String]) -> String? {
         let d = domain.lowercased()
         for suffix in suffixes where d == suffix || d.hasSuffix("." + suffix) { return nil }
-        for suffix in suffixes where suffix.count >= 4 {
+        let bytes = Array(d.utf8)
+        for suffix in suffixes where suffix.utf8.count >= 4 {
+            let target = Array(suffix.utf8)
             // A dot went missing before the suffix: techgov.sg.
             if d.hasSuffix(suffix), d.count > suffix.count {
                 return String(d.dropLast(suffix.count)) + "." + suffix
             }
-            var index = d.startIndex
-            while let dot = d[index...].firstIndex(of: ".") {
-                let prefix = d[..<dot]
-                let tail = String(d[d.index(after: dot)...])
-                if !prefix.isEmpty, tail.count >= 3, EditDistance.damerau(tail, suffix, limit: 1) == 1 {
-                    return prefix + "." + suffix
+            // One edit in the labels after some dot: tech.gov.sq, tech.gv.sg, tech.govsg.
+            for (i, b) in bytes.enumerated() where b == UInt8(ascii: ".") && i > 0 {
+                let tail = Array(bytes[(i + 1)...])
+                if tail.count >= 3, EditDistance.isOneEdit(tail, target) {
+                    return String(decoding: bytes[..<i], as: UTF8.self) + "." + suffix
                 }
-                index = d.index(after: dot)
             }
-            if EditDistance.damerau(d, suffix, limit: 1) == 1 { return suffix }
+            if EditDistance.isOneEdit(bytes, target) { return suffix }
         }
         return nil
     }
+
+    private static let wellKnownBytes: [(name: String, bytes: [UInt8])] =
+        wellKnownDomains.filter { $0.count >= 8 }.map { ($0, Array($0.utf8)) }
 
     /// The well-known mail domain probably meant (`gmial.com` → `gmail.com`); nil for a known one.
     static func nearestWellKnownDomain(_ domain: String) -> String? {
         let d = domain.lowercased()
         if wellKnownDomains.contains(d) { return nil }
-        for known in wellKnownDomains where known.count >= 8 {
-            if EditDistance.damerau(d, known, limit: 1) == 1 { return known }
+        let bytes = Array(d.utf8)
+        for known in wellKnownBytes where abs(known.bytes.count - bytes.count) <= 1 {
+            if EditDistance.isOneEdit(bytes, known.bytes) { return known.name }
         }
         return nil
     }

@@ -19,7 +19,7 @@ enum EmailGrammar {
         TextScan.isASCIILetterOrDigit(s) || s == "-"
     }
 
-    /// Checks the part before `@`; `offset` is the 1-based position of its first character in the address.
+    /// Checks the part before `@` (positions in messages count from the address's first character).
     static func localProblem(_ local: [Unicode.Scalar]) -> Problem? {
         guard !local.isEmpty else { return Problem(message: "There is nothing before the @.") }
         for (i, s) in local.enumerated() {
@@ -72,6 +72,52 @@ enum EmailGrammar {
             return Problem(message: "The domain ends in \".\(String(String.UnicodeScalarView(tld)))\"; the last part must be letters only, such as .sg or .com.")
         }
         return nil
+    }
+
+    /// True when `text` is a plain valid address: the common case, decided in one pass over bytes
+    /// without allocating. False means "look closer", not necessarily invalid.
+    static func isPlainValid(_ text: String) -> Bool {
+        var sawAt = false
+        var previous: UInt8 = UInt8(ascii: ".")  // a leading period counts as following one
+        var count = 0
+        var labelLength = 0
+        var labelAllLetters = true
+        var labels = 0
+        for b in text.utf8 {
+            count += 1
+            if b >= 0x80 { return false }
+            let s = Unicode.Scalar(b)
+            if !sawAt {
+                if b == UInt8(ascii: "@") {
+                    if previous == UInt8(ascii: ".") { return false }
+                    sawAt = true
+                    previous = b
+                    continue
+                }
+                if b == UInt8(ascii: ".") {
+                    if previous == UInt8(ascii: ".") { return false }
+                } else if !isLocalCharacter(s) {
+                    return false
+                }
+            } else {
+                if b == UInt8(ascii: ".") {
+                    if labelLength == 0 || previous == UInt8(ascii: "-") { return false }
+                    labels += 1
+                    labelLength = 0
+                    labelAllLetters = true
+                } else if isDomainCharacter(s) {
+                    if labelLength == 0 && b == UInt8(ascii: "-") { return false }
+                    labelLength += 1
+                    if labelLength > 63 { return false }
+                    if !((b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A)) { labelAllLetters = false }
+                } else {
+                    return false
+                }
+            }
+            previous = b
+        }
+        guard sawAt, count <= UserListSchema.emailMaxLength, labels >= 1, labelLength >= 2, labelAllLetters else { return false }
+        return previous != UInt8(ascii: "-")
     }
 
     /// True for a syntactically valid domain such as `tech.gov.sg`.

@@ -16,7 +16,8 @@ enum TextScan {
 
     /// Anything trimmed from the ends of a value: Unicode whitespace, including NBSP, tabs and line breaks.
     static func isTrimmable(_ s: Unicode.Scalar) -> Bool {
-        s == " " || s.properties.isWhitespace || isNonBreakingSpace(s)
+        if s.value < 0x80 { return s == " " || (s.value >= 0x09 && s.value <= 0x0D) }
+        return s.properties.isWhitespace || isNonBreakingSpace(s)
     }
 
     /// Zero-width and other invisible characters: ZWSP, ZWNJ, ZWJ, word joiner, BOM, soft hyphen.
@@ -48,8 +49,17 @@ enum TextScan {
         return last != 0x20
     }
 
+    /// True when the text is empty or only whitespace (no allocation).
+    static func isBlank(_ text: String) -> Bool {
+        for s in text.unicodeScalars where !isTrimmable(s) { return false }
+        return true
+    }
+
     /// The text with trimmable characters removed from both ends.
     static func trimmed(_ text: String) -> String {
+        // Fast path: printable ASCII at both ends means nothing to trim.
+        let utf8 = text.utf8
+        if let first = utf8.first, let last = utf8.last, first > 0x20, first < 0x7F, last > 0x20, last < 0x7F { return text }
         let scalars = text.unicodeScalars
         guard let start = scalars.firstIndex(where: { !isTrimmable($0) }) else { return "" }
         let end = scalars.lastIndex(where: { !isTrimmable($0) })!

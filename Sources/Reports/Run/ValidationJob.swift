@@ -1,0 +1,37 @@
+import UserList
+
+/// One file to validate, and what to do with the results.
+public struct ValidationJob {
+    /// Where the file is read from (may be a temporary path, as in the inbox).
+    public var inputPath: String
+    /// The name the user knows the file by; used in messages and the report.
+    public var displayName: String
+    /// The folder for `report.json`, `errors.csv`, `corrections.xlsx`, `accepted.csv` and
+    /// `accepted.jsonl`; created if missing. Nil writes no files.
+    public var outputDirectory: String?
+    public var policy: Policy
+    public var existing: ExistingAccounts
+    /// Warnings count towards the exit code (1).
+    public var strict: Bool
+    /// Most findings listed in `report.json`, `errors.csv` and the summary; counts stay exact.
+    public var maxFindings: Int?
+    /// The sheet to validate, by name or 1-based number; nil lets the structure stage choose.
+    public var sheet: String?
+
+    public init(inputPath: String, displayName: String? = nil, outputDirectory: String? = nil, policy: Policy = .default,
+                existing: ExistingAccounts = .none, strict: Bool = false, maxFindings: Int? = nil, sheet: String? = nil) {
+        self.inputPath = inputPath
+        self.displayName = displayName ?? Self.fileName(of: inputPath)
+        self.outputDirectory = outputDirectory
+        self.policy = policy
+        self.existing = existing
+        self.strict = strict
+        self.maxFindings = maxFindings
+        self.sheet = sheet
+    }
+
+    /// The last path component.
+    static func fileName(of path: String) -> String {
+        path.split(separator: "/").last.map(String.init) ?? path
+    }
+}

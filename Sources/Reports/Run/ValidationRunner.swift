@@ -1,0 +1,183 @@
+import SheetIO
+import UserList
+
+/// Validates one file end to end, for `invitesheet validate` and the inbox alike: hashes the file as
+/// uploaded, reads it (file stage), validates every row as it streams past, and writes the outputs —
+/// each under a temporary name, synced and renamed into place, so a reader never sees half a file.
+///
+/// Memory stays bounded however long the file: rows are written as they come and then dropped,
+/// findings for the report are spooled to an unlinked temporary file, and only counts are kept.
+///
+/// When the file or structure stage stops the run (exit 2), the per-row outputs (`accepted.*`,
+/// `corrections.xlsx`) are not written and any left by an earlier run in the folder are removed;
+/// `report.json` and `errors.csv` still say what was wrong.
+public struct ValidationRunner {
+    public init() {}
+
+    /// Runs `job`, calling `onRow` with each row's outcome as it is made (for progress).
+    ///
+    /// Problems with the input file are results, not errors: they come back as a summary with status
+    /// `.fileFailed` or `.structureFailed` and exit code 2. Throws `ValidationRunError` only when an
+    /// output cannot be written or something unexpected happens; it carries the trace id.
+    public func run(_ job: ValidationJob, onRow: ((RowOutcome) -> Void)? = nil) throws -> ValidationResult {
+        try run(job, onRow: onRow, present: nil)
+    }
+
+    /// As `run(_:onRow:)`, and calls `present` with the finished report (findings included) before its
+    /// temporary storage is released — how the command prints the summary or `report.json` to stdout.
+    public func run(_ job: ValidationJob, onRow: ((RowOutcome) -> Void)? = nil,
+                    present: ((ValidationReport) throws -> Void)?) throws -> ValidationResult {
+        let traceID = TraceID.make()
+        do {
+            var run = Run(job: job, traceID: traceID, onRow: onRow, present: present)
+            return try run.execute()
+        } catch let error as ValidationRunError {
+            throw error
+        } catch let error as OutputFailure {
+            throw ValidationRunError(kind: .output, traceID: traceID, file: job.displayName, underlying: error.underlying)
+        } catch {
+            throw ValidationRunError(kind: .internal, traceID: traceID, file: job.displayName, underlying: error)
+        }
+    }
+}
+
+/// The state of one run.
+private struct Run {
+    let job: ValidationJob
+    let traceID: String
+    let onRow: ((RowOutcome) -> Void)?
+    let present: ((ValidationReport) throws -> Void)?
+    var outputs: [String] = []
+
+    init(job: ValidationJob, traceID: String, onRow: ((RowOutcome) -> Void)?, present: ((ValidationReport) throws -> Void)?) {
+        self.job = job
+        self.traceID = traceID
+        self.onRow = onRow
+        self.present = present
+    }
+
+    private var name: String { job.displayName }
+
+    private func path(_ file: String) -> String? {
+        job.outputDirectory.map { OutputFiles.path(file, in: $0) }
+    }
+
+    mutating func execute() throws -> ValidationResult {
+        if let directory = job.outputDirectory { try output { try makeDirectory(directory) } }
+
+        var digest: FileDigest?
+        var summary: ValidationSummary
+        var spool: FindingSpool?
+        do {
+            let d = try FileDigest(path: job.inputPath, displayName: name)
+            digest = d
+            if let tooLarge = FileStage.checkSize(bytes: d.bytes, policy: job.policy) {
+                summary = Self.failed(name, tooLarge)
+            } else {
+                (summary, spool) = try validate(try openSource())
+            }
+        } catch let error as SheetIOError {
+            // Only reading the input throws SheetIOError here: output problems are OutputFailure.
+            summary = .fileFailed(fileName: name, error: error)
+        }
+
+        if summary.failed {
+            spool = nil
+            for file in OutputFiles.perRow { if let p = path(file) { OutputFiles.remove(p) } }
+        }
+        let findings = FindingList(head: summary.structureFindings, rows: spool.map { .spool($0) } ?? .none,
+                                   tail: summary.failed ? [] : summary.extraFindings, limit: job.maxFindings)
+        let exitCode = ExitStatus.code(for: summary, strict: job.strict)
+        let report = ValidationReport(traceID: traceID, input: ReportInput(name: name, sha256: digest?.sha256, bytes: digest?.bytes),
+                                      sheet: summary.sheetName, templateVersion: summary.templateVersion, status: summary.status,
+                                      strict: job.strict, exitCode: exitCode, counts: ReportCounts(summary: summary, shown: findings.count),
+                                      notes: summary.sourceWarnings, findings: findings)
+        if let p = path(OutputFiles.errors) {
+            try write(p) { try ErrorsCSVWriter().write(report, to: $0) }
+        }
+        if let p = path(OutputFiles.report) {
+            try write(p) { try ReportJSONWriter().write(report, to: $0) }
+        }
+        try present?(report)
+        return ValidationResult(summary: summary, traceID: traceID, sha256: digest?.sha256 ?? "", exitCode: exitCode,
+                                outputs: outputs, inputBytes: digest?.bytes, findingsNotShown: report.counts.findingsNotShown)
+    }
+
+    /// Opens the input, limited to the `--sheet` asked for.
+    private func openSource() throws -> SheetSource {
+        let source = try Spreadsheet.open(path: job.inputPath, displayName: name, limits: job.policy.readLimits)
+        guard let sheet = job.sheet else { return source }
+        guard let selected = SelectedSheetSource(source, sheet: sheet) else {
+            throw SelectedSheetSource.notFound(sheet, in: source)
+        }
+        return selected
+    }
+
+    /// Streams the rows through the validator into the per-row outputs and the findings spool.
+    private mutating func validate(_ source: SheetSource) throws -> (ValidationSummary, FindingSpool?) {
+        let wantsFindings = job.outputDirectory != nil || present != nil
+        let spool = try output { wantsFindings ? try FindingSpool(directory: job.outputDirectory) : nil }
+        let accepted = try output {
+            try path(OutputFiles.acceptedCSV).map { csv in
+                AcceptedWriter(csv: try ByteSink(path: csv), jsonLines: try ByteSink(path: path(OutputFiles.acceptedJSONLines)!))
+            }
+        }
+        let corrections = try output { try path(OutputFiles.corrections).map { try CorrectionsWriter(path: $0, policy: job.policy) } }
+        let rowCap = job.maxFindings ?? Int.max
+        let onRow = self.onRow
+        let validator = UserListValidator(policy: job.policy, existing: job.existing)
+        let summary = try validator.validate(source: source) { outcome in
+            accepted?.add(outcome)
+            if let corrections { try output { try corrections.add(outcome) } }
+            if let spool {
+                for finding in outcome.findings {
+                    guard spool.count < rowCap else { break }
+                    spool.append(finding)
+                }
+            }
+            onRow?(outcome)
+        }
+        if summary.failed {
+            corrections?.discard()  // the accepted files' temporary names are removed when their sinks go
+            return (summary, nil)
+        }
+        if let accepted {
+            try output { try accepted.commit() }
+            outputs += [path(OutputFiles.acceptedCSV)!, path(OutputFiles.acceptedJSONLines)!]
+        }
+        if let corrections {
+            try output { try corrections.close() }
+            outputs.append(corrections.path)
+        }
+        return (summary, spool)
+    }
+
+    /// Writes one output through a temporary name, synced and renamed into place.
+    private mutating func write(_ path: String, _ body: (ByteSink) throws -> Void) throws {
+        try output {
+            let sink = try ByteSink(path: path)
+            try body(sink)
+            try sink.commit()
+        }
+        outputs.append(path)
+    }
+
+    /// Runs an output step, marking its errors as output failures (exit 2 with the trace id), so they
+    /// are never mistaken for problems with the input file.
+    private func output<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch let error as OutputFailure { throw error } catch { throw OutputFailure(underlying: error) }
+    }
+
+    /// A file-stage failure summary for one finding.
+    private static func failed(_ name: String, _ finding: Finding) -> ValidationSummary {
+        var summary = ValidationSummary(status: .fileFailed, fileName: name, structureFindings: [finding])
+        summary.errorCount = 1
+        summary.countsByCode[finding.code.rawValue] = 1
+        return summary
+    }
+}
+
+/// An output that could not be written.
+private struct OutputFailure: Error {
+    var underlying: Error
+}

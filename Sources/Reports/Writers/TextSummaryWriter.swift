@@ -1,0 +1,143 @@
+import SheetIO
+import UserList
+
+/// Renders a report for people: findings grouped by the spreadsheet row the user sees in Excel
+/// (`Row 7`), each with its column letter and header, the value, the message and what to do; then
+/// the counts, the result and the trace id. Colour (ANSI) only when asked for: see `useColour`.
+///
+///     users.xlsx — sheet "Users", template version 2
+///
+///     Row 7
+///       error    A Email address: "jane@gmail.com"
+///                A public officer's email must be a government address. [email.domain-not-government]
+///                → Use the officer's agency address, such as name@tech.gov.sg.
+///       change   F Contact number: "9123 4567" — Written as +6591234567. [change.normalised]
+///
+///     20 rows checked: 19 valid, 1 invalid.
+///     Findings: 1 error, 0 warnings, 1 change.
+///     Result: 1 row needs fixing; the 19 valid rows were accepted. (exit 1)
+///     Trace id: 3f9c0a7d12e4b856
+public struct TextSummaryWriter {
+    public var colour: Bool
+    /// Longest value shown, in characters; longer ones are cut with `…`.
+    public var valueLimit = 80
+
+    public init(colour: Bool = false) { self.colour = colour }
+
+    /// Whether to colour output to a stream: only a terminal, and never when `NO_COLOR` is set to
+    /// anything but the empty string (https://no-color.org), or `TERM` is `dumb`.
+    public static func useColour(isTerminal: Bool, environment: [String: String]) -> Bool {
+        guard isTerminal else { return false }
+        if let noColour = environment["NO_COLOR"], !noColour.isEmpty { return false }
+        if environment["TERM"] == "dumb" { return false }
+        return true
+    }
+
+    /// Writes the summary into `sink`.
+    public func write(_ report: ValidationReport, to sink: ByteSink) throws {
+        var heading = bold(PrintableText.escaped(report.input.name))
+        var about: [String] = []
+        if let sheet = report.sheet { about.append("sheet \"\(PrintableText.escaped(sheet))\"") }
+        if let version = report.templateVersion { about.append("template version \(version)") }
+        if !about.isEmpty { heading += " — " + about.joined(separator: ", ") }
+        sink.write(heading + "\n")
+        for note in report.notes { sink.write("  note: \(PrintableText.escaped(note))\n") }
+
+        var group: String?
+        try report.findings.forEach { f in
+            let label = Self.group(of: f)
+            if label != group {
+                sink.write("\n" + bold(label) + "\n")
+                group = label
+            }
+            write(f, to: sink)
+        }
+        let hidden = report.counts.findingsNotShown
+        if hidden > 0 {
+            sink.write("\n… \(plural(hidden, "more finding")) not shown (--max-findings); report.json and errors.csv have the same limit.\n")
+        }
+        sink.write("\n")
+        writeCounts(report, to: sink)
+    }
+
+    /// `File`, `Sheet` or `Row 7`.
+    static func group(of f: Finding) -> String {
+        switch f.stage {
+        case .file: return "File"
+        case .structure: return "Sheet"
+        default: return f.row.map { "Row \($0)" } ?? "Sheet"
+        }
+    }
+
+    private func write(_ f: Finding, to sink: ByteSink) {
+        let name = f.severity.rawValue
+        let severity = name + String(repeating: " ", count: max(0, 8 - name.count))
+        var place: [String] = []
+        if let letter = f.columnLetter {
+            place.append(f.stage == .structure && f.row != nil ? "\(letter)\(f.row!)" : letter)
+        }
+        if let header = f.header { place.append(HeaderName.plain(PrintableText.escaped(header))) }
+        var first = place.joined(separator: " ")
+        if let value = f.value {
+            let shown = "\"" + PrintableText.escaped(value, limit: valueLimit) + "\""
+            first = first.isEmpty ? shown : first + ": " + shown
+        }
+        let indent = "           "
+        let message = PrintableText.escaped(f.message) + " " + dim("[\(f.code.rawValue)]")
+        if f.severity == .change {
+            // Clean-ups are listed (never silent) but kept to one line: they need no action.
+            sink.write("  " + paint(severity, f.severity) + " " + (first.isEmpty ? "" : first + " — ") + message + "\n")
+            return
+        }
+        if first.isEmpty {
+            sink.write("  " + paint(severity, f.severity) + " " + message + "\n")
+        } else {
+            sink.write("  " + paint(severity, f.severity) + " " + first + "\n")
+            sink.write(indent + message + "\n")
+        }
+        sink.write(indent + "→ " + PrintableText.escaped(f.hint ?? f.code.fix) + "\n")
+    }
+
+    private func writeCounts(_ report: ValidationReport, to sink: ByteSink) {
+        let c = report.counts
+        if report.status == .completed {
+            var line = "\(plural(c.rows, "row")) checked: \(c.validRows) valid, \(c.invalidRows) invalid"
+            if c.rowsWithWarnings > 0 { line += ", \(c.rowsWithWarnings) with warnings" }
+            if c.blankRows > 0 { line += " (\(plural(c.blankRows, "blank row")) skipped)" }
+            sink.write(line + ".\n")
+        }
+        sink.write("Findings: \(plural(c.errors, "error")), \(plural(c.warnings, "warning")), \(plural(c.changes, "change")).\n")
+        let result: String
+        switch report.exitCode {
+        case ExitStatus.ok:
+            result = c.rows > 0 ? paint("every row is valid", .change, ok: true) + " and was accepted" : "no user rows to check"
+        case ExitStatus.rowsInvalid where c.invalidRows == 0 && c.errors == 0:
+            result = paint("warnings count as failures (--strict)", .warning)
+        case ExitStatus.rowsInvalid:
+            let need = c.invalidRows == 1 ? "1 row needs fixing" : "\(c.invalidRows) rows need fixing"
+            result = paint(need, .error) + (c.validRows > 0 ? "; the \(plural(c.validRows, "valid row")) \(c.validRows == 1 ? "was" : "were") accepted" : "")
+        default:
+            result = paint("the file could not be processed", .error) + "; fix the problem above and try again"
+        }
+        sink.write("Result: \(result). (exit \(report.exitCode))\n")
+        sink.write("Trace id: \(report.traceID)\n")
+    }
+
+    private func plural(_ n: Int, _ noun: String) -> String { n == 1 ? "1 \(noun)" : "\(n) \(noun)s" }
+
+    private func paint(_ text: String, _ severity: Severity, ok: Bool = false) -> String {
+        guard colour else { return text }
+        let code: String
+        if ok { code = "32" } else {
+            switch severity {
+            case .error: code = "31"
+            case .warning: code = "33"
+            case .change: code = "36"
+            }
+        }
+        return "\u{1B}[\(code)m\(text)\u{1B}[0m"
+    }
+
+    private func bold(_ text: String) -> String { colour ? "\u{1B}[1m\(text)\u{1B}[0m" : text }
+    private func dim(_ text: String) -> String { colour ? "\u{1B}[2m\(text)\u{1B}[0m" : text }
+}

@@ -1,0 +1,189 @@
+import ArgumentParser
+import Reports
+import SheetIO
+import UserList
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+struct ValidateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Check filled-in user lists and say exactly which rows need fixing.",
+        discussion: """
+        Every row goes through every check, so one run shows every problem: findings are grouped \
+        by the row number you see in Excel, with the column, the value, what is wrong and what to do.
+
+        With --out DIR, writes report.json, errors.csv, corrections.xlsx (the rows to fix, ready to \
+        fix and upload again), accepted.csv and accepted.jsonl (the valid rows, normalised). With \
+        several files, each file's outputs go to DIR/<file name without extension>/.
+
+        --format json prints report.json to standard output instead of the summary (one line per \
+        file). Finding codes are listed in docs/finding-codes.md (or: --list-codes).
+
+        Exit codes (the worst over all files): 0 every row valid; 1 some rows invalid (the valid \
+        ones were still accepted), or any warning with --strict; 2 a file could not be processed \
+        (unreadable, wrong header …) or its results could not be written; 3 internal error (quote \
+        the trace id); 64 usage error, including a --policy or --existing file that cannot be used.
+
+        Examples:
+          invitesheet validate users.xlsx
+          invitesheet validate users.xlsx --out results/ --existing accounts.csv --policy policy.json
+          invitesheet validate lists/*.xlsx --format json --max-findings 100
+        """
+    )
+
+    @Argument(help: ArgumentHelp("The user lists to check (.xlsx or .csv).", valueName: "FILE"))
+    var files: [String] = []
+
+    @Option(help: ArgumentHelp("Write report.json, errors.csv, corrections.xlsx, accepted.csv and accepted.jsonl into this folder.", valueName: "DIR"))
+    var out: String?
+
+    @Option(help: ArgumentHelp("Existing TechPass accounts (CSV or XLSX with an email column and optionally username); rows that match are duplicates.", valueName: "FILE"))
+    var existing: String?
+
+    @Option(help: ArgumentHelp("A JSON policy file overriding the built-in rules (domains, ODC list, agencies, limits).", valueName: "FILE"))
+    var policy: String?
+
+    @Option(help: ArgumentHelp("What to print: text (a summary for people) or json (report.json).", valueName: "text|json"))
+    var format: SummaryFormat = .text
+
+    @Flag(help: "Warnings count as failures (exit 1).")
+    var strict = false
+
+    @Option(help: ArgumentHelp("List at most N findings in the summary, report.json and errors.csv; counts stay exact.", valueName: "N"))
+    var maxFindings: Int?
+
+    @Option(help: ArgumentHelp("The sheet to check, by name or 1-based number (default: Users, or the sheet with the user-list header).", valueName: "NAME|N"))
+    var sheet: String?
+
+    @Flag(help: "Print the table of every finding code (Markdown, as docs/finding-codes.md) and exit.")
+    var listCodes = false
+
+    enum SummaryFormat: String, CaseIterable, ExpressibleByArgument {
+        case text, json
+    }
+
+    func validate() throws {
+        if listCodes { return }
+        guard !files.isEmpty else {
+            throw ValidationError("Name at least one file to check, e.g. invitesheet validate users.xlsx")
+        }
+        if let maxFindings, maxFindings < 0 {
+            throw ValidationError("--max-findings must be 0 or more, e.g. --max-findings 100; got \(maxFindings).")
+        }
+        if let sheet, sheet.isEmpty {
+            throw ValidationError("--sheet needs a sheet name or number, e.g. --sheet Users or --sheet 1.")
+        }
+    }
+
+    func run() throws {
+        do {
+            try runChecked()
+        } catch let error as ExitCode {
+            throw error
+        } catch {
+            Terminal.standardError("invitesheet: internal error: \(Terminal.printable(String(describing: error))) (trace id \(TraceID.make()))\n")
+            throw Exit.internalError
+        }
+    }
+
+    private func runChecked() throws {
+        if listCodes {
+            let sink = ByteSink.standardOutput()
+            sink.write(FindingCodeTableWriter().markdown())
+            try sink.commit()
+            return
+        }
+        let policy = try loadPolicy()
+        let existing = try loadExisting(policy: policy)
+        let folders = OutputFolders.assign(files: files, out: out)
+        var codes: [Int32] = []
+        for (index, file) in files.enumerated() {
+            if index > 0 && format == .text { writeStandardOutput("\n") }
+            let job = ValidationJob(inputPath: file, displayName: file, outputDirectory: folders[index], policy: policy,
+                                    existing: existing, strict: strict, maxFindings: maxFindings, sheet: sheet)
+            codes.append(validate(job))
+        }
+        let worst = ExitStatus.worst(codes)
+        if worst != ExitStatus.ok { throw ExitCode(worst) }
+    }
+
+    /// Validates one file, printing its summary; returns its exit code.
+    private func validate(_ job: ValidationJob) -> Int32 {
+        let progress = ProgressLine()
+        var rows = 0
+        let name = Terminal.printable(job.displayName)
+        do {
+            let result = try ValidationRunner().run(job, onRow: { _ in
+                rows += 1
+                progress.update("validating \(name): \(formatCount(rows)) rows")
+            }, present: { report in
+                progress.finish()
+                try print(report)
+            })
+            if format == .json, result.exitCode == ExitStatus.unprocessable {
+                let reason = result.summary.structureFindings.first { $0.severity == .error }?.message ?? "see the report"
+                Terminal.standardError("invitesheet: error: \(name) could not be processed: \(Terminal.printable(reason)) (trace id \(result.traceID))\n")
+            }
+            if format == .text, !result.outputs.isEmpty {
+                writeStandardOutput("Wrote: \(result.outputs.map(Terminal.printable).joined(separator: ", "))\n")
+            }
+            return result.exitCode
+        } catch let error as ValidationRunError {
+            progress.finish()
+            Terminal.standardError("invitesheet: error: \(Terminal.printable(error.description))\n")
+            return error.exitCode
+        } catch {
+            progress.finish()
+            Terminal.standardError("invitesheet: internal error: \(name): \(Terminal.printable(String(describing: error))) (trace id \(TraceID.make()))\n")
+            return ExitStatus.internalError
+        }
+    }
+
+    private func print(_ report: ValidationReport) throws {
+        let sink = ByteSink.standardOutput()
+        switch format {
+        case .text:
+            let colour = TextSummaryWriter.useColour(isTerminal: Terminal.standardOutputIsTerminal, environment: ["NO_COLOR": env("NO_COLOR"), "TERM": env("TERM")].compactMapValues { $0 })
+            try TextSummaryWriter(colour: colour).write(report, to: sink)
+        case .json:
+            try ReportJSONWriter().write(report, to: sink)
+        }
+        try sink.commit()
+    }
+
+    private func loadPolicy() throws -> Policy {
+        guard let policy else { return .default }
+        do {
+            return try Policy.load(path: policy)
+        } catch let error as PolicyError {
+            Terminal.standardError("invitesheet: error: --policy \(Terminal.printable(error.description))\n")
+            throw Exit.usage
+        }
+    }
+
+    private func loadExisting(policy: Policy) throws -> ExistingAccounts {
+        guard let existing else { return .none }
+        do {
+            return try ExistingAccountsFile.load(path: existing, limits: policy.readLimits)
+        } catch let error as SheetIOError {
+            Terminal.standardError("invitesheet: error: --existing \(Terminal.printable(error.description))\n")
+        } catch let error as ExistingAccountsError {
+            Terminal.standardError("invitesheet: error: --existing \(Terminal.printable(error.description))\n")
+        }
+        throw Exit.usage
+    }
+}
+
+private func writeStandardOutput(_ text: String) {
+    let sink = ByteSink.standardOutput()
+    sink.write(text)
+    try? sink.commit()
+}
+
+private func env(_ name: String) -> String? {
+    getenv(name).map { String(cString: $0) }
+}

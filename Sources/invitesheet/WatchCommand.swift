@@ -1,0 +1,143 @@
+import ArgumentParser
+import Inbox
+import Logging
+import Reports
+import SheetIO
+import UserList
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+struct WatchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "watch",
+        abstract: "Watch an inbox folder: validate every spreadsheet dropped there, once, and file it with its report.",
+        discussion: """
+        Drop .xlsx, .xlsm, .csv or .tsv files into INBOX. Each is taken once its size and \
+        modification time have stayed the same for --settle seconds, moved into INBOX/processing/, \
+        validated, and filed in:
+          accepted/       every row valid
+          needs-fixing/   some rows invalid (the valid rows are in accepted.csv)
+          rejected/       the file could not be read, or its header is wrong
+          duplicates/     the same bytes were processed before; not validated again — the log \
+        says "already processed, see reports/…" and names the earlier report
+        Outputs (report.json, errors.csv, corrections.xlsx, accepted.csv, accepted.jsonl) go to \
+        INBOX/reports/<file name>-<UTC time>/. Inputs are only ever renamed, never changed or deleted. \
+        .xls, .xlsb and .ods files are taken too and rejected with a report saying how to save them \
+        as .xlsx. Hidden files, Excel lock files (~$…), partial downloads (.tmp, .part, \
+        .crdownload), links, pipes and folders are left alone.
+
+        The folders are created on start, with INBOX/.invitesheet/ holding the journal (one JSON \
+        line per claim and outcome, flushed to disk) and the lock. After a crash or kill, restarting \
+        finishes or redoes whatever was in processing/; nothing is lost or filed twice. Only one \
+        watcher may run per inbox.
+
+        Logs are JSON lines on standard error (event, file, outcome, counts, traceId, durationMs); \
+        they never contain cell values. SIGINT or SIGTERM finishes the file in hand, then exits 0.
+
+        Exit codes: 0 stopped by a signal, or (--once) every file accepted or nothing to do; \
+        1 (--once) a file needs fixing; 2 (--once) a file was rejected; 3 the inbox cannot be used, \
+        or (--once) a file could not be handled (it stays in the inbox; see the log); 64 usage \
+        error; 75 another watcher is already watching INBOX (try again later).
+
+        Examples:
+          invitesheet watch /srv/inbox --existing accounts.csv --policy policy.json
+          invitesheet watch /srv/inbox --once --settle 10      # from cron
+        """
+    )
+
+    /// EX_TEMPFAIL: the inbox is busy with another watcher; try again later.
+    static let inboxBusy = ExitCode(75)
+
+    @Argument(help: ArgumentHelp("The inbox folder (it must exist).", valueName: "INBOX"))
+    var inbox: String
+
+    @Flag(help: "Handle the files in the inbox now, then exit (for cron).")
+    var once = false
+
+    @Option(help: ArgumentHelp("Seconds between scans of the inbox.", valueName: "SECONDS"))
+    var interval: Double = 2
+
+    @Option(help: ArgumentHelp("Seconds a file must stay unchanged before it is taken (so a half-copied file is never read).", valueName: "SECONDS"))
+    var settle: Double = 5
+
+    @Option(help: ArgumentHelp("Existing TechPass accounts (CSV or XLSX with an email column, optionally username).", valueName: "FILE"))
+    var existing: String?
+
+    @Option(help: ArgumentHelp("A JSON policy file overriding the built-in rules (domains, ODC list, agencies, limits).", valueName: "FILE"))
+    var policy: String?
+
+    func validate() throws {
+        guard interval.isFinite, interval > 0, interval <= 3600 else {
+            throw ValidationError("--interval is seconds between scans, more than 0 and at most 3600, e.g. --interval 2; got \(interval).")
+        }
+        guard settle.isFinite, settle >= 0, settle <= 3600 else {
+            throw ValidationError("--settle is seconds from 0 to 3600, e.g. --settle 5; got \(settle).")
+        }
+        var st = stat()
+        guard lstat(inbox, &st) == 0 else {
+            throw ValidationError("The inbox folder '\(Terminal.printable(inbox))' does not exist. Create it first (mkdir -p), then start the watcher.")
+        }
+        guard (st.st_mode & S_IFMT) == S_IFDIR else {
+            throw ValidationError("'\(Terminal.printable(inbox))' is not a folder (a link to one is not accepted either). Give the inbox folder itself.")
+        }
+    }
+
+    func run() throws {
+        let policy = try loadPolicy()
+        let existing = try loadExisting(policy: policy)
+        LoggingSystem.bootstrap { JSONLogHandler(label: $0) }
+        let logger = Logger(label: "invitesheet.watch")
+        let stop = StopSignal()
+        stop.installSignalHandlers { name in
+            logger.info("\(name): finishing the file in hand, then stopping", metadata: ["event": "stopping", "signal": .string(name)])
+        }
+        var configuration = WatchConfiguration(inboxPath: inbox, once: once, interval: interval, settle: settle)
+        configuration.workers = Self.defaultWorkers
+        let watcher = InboxWatcher(configuration: configuration,
+                                   processor: ReportsProcessor(policy: policy, existing: existing),
+                                   logger: logger, stop: stop)
+        let tally: WatchTally
+        do {
+            tally = try watcher.run()
+        } catch let error as InboxLockError {
+            logger.error("\(error)", metadata: ["event": "inbox-busy"])
+            throw Self.inboxBusy
+        } catch {
+            logger.error("cannot use the inbox: \(error)", metadata: ["event": "inbox-error"])
+            throw Exit.internalError
+        }
+        guard once else { return }
+        if tally.failed > 0 { throw Exit.internalError }
+        if tally.rejected > 0 { throw Exit.unprocessable }
+        if tally.needsFixing > 0 { throw Exit.rowsInvalid }
+    }
+
+    /// Files validated at once: one per core, at most 4 (each file is still handled exactly once).
+    static var defaultWorkers: Int {
+        let cores = Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+        return max(1, min(4, cores))
+    }
+
+    private func loadPolicy() throws -> Policy {
+        guard let policy else { return .default }
+        do {
+            return try Policy.load(path: policy)
+        } catch {
+            Terminal.standardError("invitesheet: error: --policy \(Terminal.printable(String(describing: error)))\n")
+            throw Exit.usage
+        }
+    }
+
+    private func loadExisting(policy: Policy) throws -> ExistingAccounts {
+        guard let existing else { return .none }
+        do {
+            return try ExistingAccountsFile.load(path: existing, limits: policy.readLimits)
+        } catch {
+            Terminal.standardError("invitesheet: error: --existing \(Terminal.printable(String(describing: error)))\n")
+            throw Exit.usage
+        }
+    }
+}

@@ -1,5 +1,0 @@
-import XCTest
-
-final class InboxTestsPlaceholder: XCTestCase {
-    func testBuilds() {}
-}
