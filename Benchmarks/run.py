@@ -59,7 +59,7 @@ def main():
             vdir = os.path.join(OUT, f"validate-{n}")
             val_t, val_m, _ = timed([BIN, "validate", path, "--out", vdir, "--existing",
                                      os.path.join(DATA, f"existing-{n}.csv"), "--policy",
-                                     os.path.join(ROOT, "SampleSheets", "policy.json")], repeat)
+                                     os.path.join(BENCH, "sample-policy.json")], repeat)
             vpy_t, vpy_m, _ = timed([sys.executable, os.path.join(BENCH, "peers", "calamine_validate.py"), path,
                                      os.path.join(DATA, f"existing-{n}.csv")], repeat)
             extra_sections.append((n, val_t, val_m, conv_t, vpy_t, vpy_m))

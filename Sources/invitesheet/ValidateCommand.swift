@@ -56,6 +56,9 @@ struct ValidateCommand: ParsableCommand {
     @Option(help: ArgumentHelp("List at most N findings in the summary, report.json and errors.csv; counts stay exact.", valueName: "N"))
     var maxFindings: Int?
 
+    @Option(help: ArgumentHelp("Print at most N findings in the terminal summary (the files under --out keep them all).", valueName: "N"))
+    var showFindings: Int = 200
+
     @Option(help: ArgumentHelp("The sheet to check, by name or 1-based number (default: Users, or the sheet with the user-list header).", valueName: "NAME|N"))
     var sheet: String?
 
@@ -70,6 +73,9 @@ struct ValidateCommand: ParsableCommand {
         if listCodes { return }
         guard !files.isEmpty else {
             throw ValidationError("Name at least one file to check, e.g. invitesheet validate users.xlsx")
+        }
+        if showFindings < 0 {
+            throw ValidationError("--show-findings must be 0 or more, e.g. --show-findings 50; got \(showFindings).")
         }
         if let maxFindings, maxFindings < 0 {
             throw ValidationError("--max-findings must be 0 or more, e.g. --max-findings 100; got \(maxFindings).")
@@ -148,7 +154,9 @@ struct ValidateCommand: ParsableCommand {
         switch format {
         case .text:
             let colour = TextSummaryWriter.useColour(isTerminal: Terminal.standardOutputIsTerminal, environment: ["NO_COLOR": env("NO_COLOR"), "TERM": env("TERM")].compactMapValues { $0 })
-            try TextSummaryWriter(colour: colour).write(report, to: sink)
+            var writer = TextSummaryWriter(colour: colour)
+            writer.maxShown = showFindings
+            try writer.write(report, to: sink)
         case .json:
             try ReportJSONWriter().write(report, to: sink)
         }

@@ -21,6 +21,8 @@ public struct TextSummaryWriter {
     public var colour: Bool
     /// Longest value shown, in characters; longer ones are cut with `…`.
     public var valueLimit = 80
+    /// Most findings printed; a terminal is for reading, the files under `--out` hold every finding.
+    public var maxShown: Int?
 
     public init(colour: Bool = false) { self.colour = colour }
 
@@ -44,13 +46,23 @@ public struct TextSummaryWriter {
         for note in report.notes { sink.write("  note: \(PrintableText.escaped(note))\n") }
 
         var group: String?
+        var shown = 0
+        var notShownHere = 0
         try report.findings.forEach { f in
+            if let maxShown, shown >= maxShown {
+                notShownHere += 1
+                return
+            }
+            shown += 1
             let label = Self.group(of: f)
             if label != group {
                 sink.write("\n" + bold(label) + "\n")
                 group = label
             }
             write(f, to: sink)
+        }
+        if notShownHere > 0 {
+            sink.write("\n… \(plural(notShownHere, "more finding")) not shown here (--show-findings); report.json and errors.csv under --out list them all.\n")
         }
         let hidden = report.counts.findingsNotShown
         if hidden > 0 {
