@@ -84,7 +84,7 @@ public enum XMLFailure: Error, Equatable, Sendable {
     case malformed(message: String, line: Int)
 }
 
-/// A libxml2 SAX2 push parser fed in chunks. It never loads a DTD or external resource,
+/// A libxml2 SAX2 parser pulling its input from a read callback (libzip). It never loads a DTD or external resource,
 /// never expands entities (any DOCTYPE stops the parse), never uses `XML_PARSE_HUGE`,
 /// and bounds element depth. The handler sees borrowed bytes and allocates only what it keeps.
 public final class XMLStreamParser {
@@ -94,7 +94,6 @@ public final class XMLStreamParser {
     private let maxDepth: Int
     private var depth = 0
     private var failure: Error?
-    private var checkedPrologue = false
     private var sax = xmlSAXHandler()
 
     public init(handler: XMLStreamHandler, maxDepth: Int) {
@@ -147,7 +146,6 @@ public final class XMLStreamParser {
 
     deinit {
         if let context {
-            context.pointee.sax = nil  // the handler struct is ours, not libxml2's to free
             xmlFreeParserCtxt(context)
         }
     }
@@ -155,36 +153,6 @@ public final class XMLStreamParser {
     private func fail(_ error: Error) {
         if failure == nil { failure = error }
         if let context { xmlStopParser(context) }
-    }
-
-    /// Feeds the next chunk; `final` ends the document. Throws the first failure.
-    public func feed(_ chunk: UnsafeBufferPointer<UInt8>, final: Bool = false) throws {
-        if !checkedPrologue {
-            try checkEncoding(chunk)
-            checkedPrologue = true
-        }
-        if context == nil {
-            let me = Unmanaged.passUnretained(self).toOpaque()
-            context = withUnsafeMutablePointer(to: &sax) { saxPointer in
-                xmlCreatePushParserCtxt(saxPointer, me, nil, 0, nil)
-            }
-            guard let context else { throw XMLFailure.malformed(message: "cannot create XML parser", line: 0) }
-            // No network, no entity substitution, no DTD loading or validation, no XInclude, no HUGE.
-            xmlCtxtUseOptions(context, Int32(XML_PARSE_NONET.rawValue))
-            context.pointee.replaceEntities = 0
-        }
-        let ctx = context!
-        let status = chunk.withMemoryRebound(to: CChar.self) { p in
-            xmlParseChunk(ctx, p.baseAddress, Int32(p.count), final ? 1 : 0)
-        }
-        if let failure { throw failure }
-        if status != 0 || ctx.pointee.wellFormed == 0 {
-            if let e = xmlCtxtGetLastError(ctx) {
-                let message = e.pointee.message.map { String(cString: $0) } ?? "not well-formed"
-                throw XMLFailure.malformed(message: message.trimmingWhitespace(), line: Int(e.pointee.line))
-            }
-            throw XMLFailure.malformed(message: "not well-formed (libxml2 error \(status))", line: 0)
-        }
     }
 
     /// Parses a whole document, pulling its bytes from `read` (which fills the buffer and returns
@@ -228,7 +196,6 @@ public final class XMLStreamParser {
         context = ctx
         xmlCtxtUseOptions(ctx, Int32(XML_PARSE_NONET.rawValue))
         ctx.pointee.replaceEntities = 0
-        checkedPrologue = true
         let status = xmlParseDocument(ctx)
         if let error = source.error { throw error }
         if let failure { throw failure }
