@@ -23,6 +23,12 @@ struct ValidateCommand: ParsableCommand {
         --format json prints report.json to standard output instead of the summary (one line per \
         file). Finding codes are listed in docs/finding-codes.md (or: --list-codes).
 
+        For CI (docs/ci.md), standard output can instead be: --format github, GitHub Actions \
+        annotations (one per finding, the spreadsheet row as the line) and a summary line per file; \
+        --format junit, one JUnit XML document with a test case per file and a failure per invalid \
+        row (redirect it: > junit.xml); --format sarif, one SARIF 2.1.0 log for code scanning. The \
+        exit codes are the same whatever the format.
+
         Exit codes (the worst over all files): 0 every row valid; 1 some rows invalid (the valid \
         ones were still accepted), or any warning with --strict; 2 a file could not be processed \
         (unreadable, wrong header …) or its results could not be written; 3 internal error (quote \
@@ -32,6 +38,7 @@ struct ValidateCommand: ParsableCommand {
           invitesheet validate users.xlsx
           invitesheet validate users.xlsx --out results/ --existing accounts.csv --policy policy.json
           invitesheet validate lists/*.xlsx --format json --max-findings 100
+          invitesheet validate user-lists/*.xlsx --format github
         """
     )
 
@@ -47,7 +54,7 @@ struct ValidateCommand: ParsableCommand {
     @Option(help: ArgumentHelp("A JSON policy file overriding the built-in rules (domains, ODC list, agencies, limits).", valueName: "FILE"))
     var policy: String?
 
-    @Option(help: ArgumentHelp("What to print: text (a summary for people) or json (report.json).", valueName: "text|json"))
+    @Option(help: ArgumentHelp("What to print: text (a summary for people), json (report.json), or for CI github (annotations), junit (JUnit XML) or sarif (SARIF 2.1.0).", valueName: "text|json|github|junit|sarif"))
     var format: SummaryFormat = .text
 
     @Flag(help: "Warnings count as failures (exit 1).")
@@ -66,7 +73,10 @@ struct ValidateCommand: ParsableCommand {
     var listCodes = false
 
     enum SummaryFormat: String, CaseIterable, ExpressibleByArgument {
-        case text, json
+        case text, json, github, junit, sarif
+
+        /// The CI formats, written by `CIOutput` over the whole run rather than file by file.
+        var isForCI: Bool { self == .github || self == .junit || self == .sarif }
     }
 
     func validate() throws {
@@ -106,31 +116,38 @@ struct ValidateCommand: ParsableCommand {
         let policy = try loadPolicy()
         let existing = try loadExisting(policy: policy)
         let folders = OutputFolders.assign(files: files, out: out)
+        let collector = CIOutput(format: format)
         var codes: [Int32] = []
         for (index, file) in files.enumerated() {
             if index > 0 && format == .text { writeStandardOutput("\n") }
             let job = ValidationJob(inputPath: file, displayName: file, outputDirectory: folders[index], policy: policy,
                                     existing: existing, strict: strict, maxFindings: maxFindings, sheet: sheet)
-            codes.append(validate(job))
+            codes.append(validate(job, collector))
         }
+        try collector.finish()
         let worst = ExitStatus.worst(codes)
         if worst != ExitStatus.ok { throw ExitCode(worst) }
     }
 
     /// Validates one file, printing its summary; returns its exit code.
-    private func validate(_ job: ValidationJob) -> Int32 {
+    private func validate(_ job: ValidationJob, _ collector: CIOutput) -> Int32 {
         let progress = ProgressLine()
         var rows = 0
         let name = Terminal.printable(job.displayName)
+        let started = ContinuousClock.now
         do {
             let result = try ValidationRunner().run(job, onRow: { _ in
                 rows += 1
                 progress.update("validating \(name): \(formatCount(rows)) rows")
             }, present: { report in
                 progress.finish()
-                try print(report)
+                if format.isForCI {
+                    try collector.add(report, seconds: seconds(since: started))
+                } else {
+                    try print(report)
+                }
             })
-            if format == .json, result.exitCode == ExitStatus.unprocessable {
+            if format != .text, result.exitCode == ExitStatus.unprocessable {
                 let reason = result.summary.structureFindings.first { $0.severity == .error }?.message ?? "see the report"
                 Terminal.standardError("invitesheet: error: \(name) could not be processed: \(Terminal.printable(reason)) (trace id \(result.traceID))\n")
             }
@@ -141,12 +158,21 @@ struct ValidateCommand: ParsableCommand {
         } catch let error as ValidationRunError {
             progress.finish()
             Terminal.standardError("invitesheet: error: \(Terminal.printable(error.description))\n")
+            collector.addRunFailure(file: job.displayName, message: error.description, seconds: seconds(since: started))
             return error.exitCode
         } catch {
             progress.finish()
-            Terminal.standardError("invitesheet: internal error: \(name): \(Terminal.printable(String(describing: error))) (trace id \(TraceID.make()))\n")
+            let traceID = TraceID.make()
+            Terminal.standardError("invitesheet: internal error: \(name): \(Terminal.printable(String(describing: error))) (trace id \(traceID))\n")
+            collector.addRunFailure(file: job.displayName, message: "internal error: \(String(describing: error)) (trace id \(traceID))",
+                                    seconds: seconds(since: started))
             return ExitStatus.internalError
         }
+    }
+
+    private func seconds(since start: ContinuousClock.Instant) -> Double {
+        let elapsed = (ContinuousClock.now - start).components
+        return Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
     }
 
     private func print(_ report: ValidationReport) throws {
@@ -159,6 +185,8 @@ struct ValidateCommand: ParsableCommand {
             try writer.write(report, to: sink)
         case .json:
             try ReportJSONWriter().write(report, to: sink)
+        case .github, .junit, .sarif:
+            preconditionFailure("CI formats are written by CIOutput")
         }
         try sink.commit()
     }
@@ -183,6 +211,49 @@ struct ValidateCommand: ParsableCommand {
             Terminal.standardError("invitesheet: error: --existing \(Terminal.printable(error.description))\n")
         }
         throw Exit.usage
+    }
+}
+
+/// Standard output for the CI formats over a run of several files: GitHub annotations as each file
+/// is done, one SARIF log whose results stream in file by file, or one JUnit document written at the
+/// end (its suite counts come first, so the test cases wait until every file is done).
+private final class CIOutput {
+    let format: ValidateCommand.SummaryFormat
+    private let sink = ByteSink.standardOutput()
+    private var testCases: [JUnitTestCase] = []
+    private lazy var sarif = SARIFLogWriter(sink: sink, toolVersion: InviteSheet.configuration.version)
+
+    init(format: ValidateCommand.SummaryFormat) { self.format = format }
+
+    func add(_ report: ValidationReport, seconds: Double) throws {
+        switch format {
+        case .github: try GitHubAnnotationWriter().write(report, to: sink)
+        case .junit: testCases.append(try JUnitReportWriter.testCase(for: report, seconds: seconds))
+        case .sarif: try sarif.add(report)
+        case .text, .json: return
+        }
+        try sink.commit()
+    }
+
+    /// A file that produced no report: still shown, so CI points at it.
+    func addRunFailure(file: String, message: String, seconds: Double) {
+        switch format {
+        case .github: sink.write(GitHubAnnotationWriter.runFailure(file: file, message: message) + "\n")
+        case .junit: testCases.append(JUnitReportWriter.runFailure(file: file, message: message, seconds: seconds))
+        case .sarif: sarif.addRunFailure(file: file, message: message)
+        case .text, .json: return
+        }
+        try? sink.commit()
+    }
+
+    /// Ends the document (JUnit, SARIF) once every file is done.
+    func finish() throws {
+        switch format {
+        case .junit: JUnitReportWriter().write(testCases, to: sink)
+        case .sarif: sarif.finish()
+        case .text, .json, .github: return
+        }
+        try sink.commit()
     }
 }
 
