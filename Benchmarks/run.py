@@ -7,7 +7,7 @@ in the same run (wall time and peak RSS from GNU time), and writes Benchmarks/RE
     python3 Benchmarks/run.py            # 1,000 and 1,048,575 rows (Excel's maximum)
     python3 Benchmarks/run.py --quick    # 1,000 and 100,000 rows, for a fast look
 """
-import argparse, os, platform, statistics, subprocess, sys, time, datetime
+import argparse, datetime, json, os, platform, shlex, shutil, statistics, subprocess, sys, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BENCH = os.path.join(ROOT, "Benchmarks")
@@ -17,7 +17,16 @@ BIN = os.path.join(ROOT, ".build", "release", "invitesheet")
 
 
 def timed(cmd, repeat=1):
-    """Runs cmd `repeat` times under GNU time; returns (median wall s, max peak RSS MB, stdout)."""
+    """Times cmd: wall time from hyperfine (mean of `repeat` runs after 3 warm-ups) when
+    repeat > 1 and hyperfine is installed, else the median of GNU time runs (10 ms resolution,
+    too coarse for small files); peak RSS always from GNU time. Returns (s, MB, stdout)."""
+    if repeat > 1 and shutil.which("hyperfine"):
+        export = os.path.join(OUT, "hyperfine.json")
+        subprocess.run(["hyperfine", "-N", "-w", "3", "-r", str(repeat), "-i", "--export-json", export,
+                        " ".join(shlex.quote(c) for c in cmd)], check=True, capture_output=True)
+        mean = json.load(open(export))["results"][0]["mean"]
+        _, peak, out = timed(cmd, 1)
+        return mean, peak, out
     walls, rss, out = [], [], ""
     for _ in range(repeat):
         t = subprocess.run(["/usr/bin/time", "-f", "%e %M"] + cmd, capture_output=True, text=True)
@@ -46,7 +55,7 @@ def main():
             subprocess.run([BIN, "sample", "--rows", str(n), "--error-rate", "0.05", "--seed", "1", "-o", path,
                             "--existing", os.path.join(DATA, f"existing-{n}.csv")], check=True)
             print(f"made {path} in {time.time() - t0:.1f}s", file=sys.stderr)
-        repeat = 5 if n <= 1000 else 1
+        repeat = 20 if n <= 1000 else 1
         csv_out = os.path.join(OUT, f"users-{n}.csv")
         conv_t, conv_m, _ = timed([BIN, "convert", path, "-o", csv_out], repeat)
         cal_t, cal_m, _ = timed([sys.executable, os.path.join(BENCH, "peers", "calamine_read.py"), path], repeat)
@@ -72,9 +81,9 @@ def main():
         "# Benchmark results",
         "",
         f"Made by `python3 Benchmarks/run.py{' --quick' if args.quick else ''}` on {datetime.date.today()}, "
-        f"{platform.machine()}, {os.cpu_count()} cores. Wall time is the median of the runs "
-        "(5 for 1,000 rows, 1 for the large file); peak RSS from GNU time. Every tool reads every row "
-        "of the same file in the same run. invitesheet is the release build.",
+        f"{platform.machine()}, {os.cpu_count()} cores. Wall time: for 1,000 rows the mean of 20 hyperfine "
+        "runs (start-up included), for the large file one run timed by GNU time; peak RSS from GNU time. "
+        "Every tool reads every row of the same file in the same run. invitesheet is the release build.",
         "",
         "## Read: `invitesheet convert FILE -o out.csv` beside python-calamine and openpyxl (read_only)",
         "",
@@ -90,6 +99,17 @@ def main():
                   "|---:|---:|---:|---:|---:|---:|---:|"]
         for n, vt, vm, ct, pt, pm in extra_sections:
             lines.append(f"| {n:,} | {vt:.2f} s | {vm:.0f} MB | **{vt / ct:.2f}×** | {pt:.2f} s | {pm:.0f} MB | **{vt / pt:.2f}×** |")
+    if "watch" in subprocess.run([BIN, "--help"], capture_output=True, text=True).stdout:
+        env = dict(os.environ, INVITESHEET_BIN=BIN)
+        r = subprocess.run(["bash", os.path.join(BENCH, "inbox_bench.sh")], capture_output=True, text=True, env=env)
+        line = next((l for l in r.stdout.splitlines() if l.startswith("inbox_bench ")), None)
+        if line:
+            f = dict(kv.split("=", 1) for kv in line.split()[1:])
+            lines += ["", "## Inbox: `invitesheet watch INBOX --once --settle 0` on 1,000 files of 100 rows",
+                      "", "| files | rows each | wall | files per second | peak RSS |", "|---:|---:|---:|---:|---:|",
+                      f"| {f['files']} | {f['rows']} | {float(f['seconds']):.2f} s | **{float(f['files_per_second']):.0f}** | {float(f['peak_rss_mb']):.0f} MB |"]
+        else:
+            lines += ["", f"Inbox benchmark did not report: {r.stderr[-500:]}"]
     notes = os.path.join(BENCH, "NOTES.md")
     if os.path.exists(notes):
         lines += ["", open(notes).read().strip()]

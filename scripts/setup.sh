@@ -5,7 +5,7 @@
 # python-calamine, XlsxWriter). Safe to run again: it installs only what is missing.
 set -euo pipefail
 
-apt_packages=(pkg-config libzip-dev libxml2-dev libxlsxwriter-dev zlib1g-dev python3 python3-pip)
+apt_packages=(pkg-config libzip-dev libxml2-dev libxlsxwriter-dev zlib1g-dev python3 python3-pip time hyperfine)
 if [ "${INVITESHEET_SKIP_LIBREOFFICE:-0}" != 1 ]; then
   apt_packages+=(libreoffice-calc-nogui)
 fi

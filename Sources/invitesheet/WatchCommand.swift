@@ -21,8 +21,8 @@ struct WatchCommand: ParsableCommand {
           accepted/       every row valid
           needs-fixing/   some rows invalid (the valid rows are in accepted.csv)
           rejected/       the file could not be read, or its header is wrong
-          duplicates/     the same bytes were processed before; not validated again — the log \
-        says "already processed, see reports/…" and names the earlier report
+          duplicates/     the same bytes were processed before (not validated again)
+        A duplicate is logged as "already processed, see reports/…", naming the earlier report. \
         Outputs (report.json, errors.csv, corrections.xlsx, accepted.csv, accepted.jsonl) go to \
         INBOX/reports/<file name>-<UTC time>/. Inputs are only ever renamed, never changed or deleted. \
         .xls, .xlsb and .ods files are taken too and rejected with a report saying how to save them \
@@ -115,10 +115,11 @@ struct WatchCommand: ParsableCommand {
         if tally.needsFixing > 0 { throw Exit.rowsInvalid }
     }
 
-    /// Files validated at once: one per core, at most 4 (each file is still handled exactly once).
+    /// Files validated at once: one per core, at least 2 (so one file's disk flushes overlap another's
+    /// work) and at most 4. Each file is still handled exactly once.
     static var defaultWorkers: Int {
         let cores = Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
-        return max(1, min(4, cores))
+        return max(2, min(4, cores))
     }
 
     private func loadPolicy() throws -> Policy {

@@ -152,6 +152,7 @@ final class InboxWatcherTests: XCTestCase {
             try journal.append(claim)
             var outcome = JournalRecord(type: .outcome, claim: "c1", sha256: sha)
             outcome.outcome = "rejected"
+            outcome.file = "rejected/users (2).csv"  // the name it chose then
             outcome.reportDir = "reports/users-20250101T000000Z"
             try journal.append(outcome)
         }
@@ -160,7 +161,7 @@ final class InboxWatcherTests: XCTestCase {
         let tally = try runOnce(inbox, fake, log)
         XCTAssertEqual(fake.calls, [])
         XCTAssertEqual(tally.rejected, 1)
-        XCTAssertEqual(inbox.names(in: "rejected"), ["users.csv"])
+        XCTAssertEqual(inbox.names(in: "rejected"), ["users (2).csv"], "filed under the name the journal recorded")
         XCTAssertEqual(log.events("recovered").count, 1)
     }
 

@@ -115,7 +115,7 @@ final class FileHandler: @unchecked Sendable {
             try report.publish(in: layout.reports)
         } catch {
             return release(claimed, original: original, report: report, claim: claim.claim, sha256: content.sha256,
-                           reason: "cannot write the report into \(report.relativePath)/", error: error)
+                           reason: "cannot produce the report \(report.relativePath)/", error: error)
         }
 
         let filedName = (try? layout.folder(for: result.outcome).firstFreeName(original)) ?? original
