@@ -192,6 +192,28 @@ final class TemplateTests: XCTestCase {
         XCTAssertEqual(csv.split(whereSeparator: \.isNewline).first.map(String.init), schema.columns.map(\.header).joined(separator: ","))
     }
 
+    /// LibreOffice loads the dropdowns: saved again as ODS, the sheet carries one list validation
+    /// per dropdown column, each reading its values from the hidden Lists sheet.
+    func testLibreOfficeKeepsTheDropdowns() throws {
+        guard let soffice = ["/usr/bin/soffice", "/usr/local/bin/soffice", "/usr/lib/libreoffice/program/soffice"]
+            .first(where: FileManager.default.isExecutableFile(atPath:)) else { throw XCTSkip("LibreOffice (soffice) is not installed") }
+        let file = try writeTemplate()
+        let out = path("ods")
+        let profile = directory.appendingPathComponent("lo-profile-ods").absoluteString
+        let converted = try TemplateProcess.run(soffice, ["--headless", "-env:UserInstallation=\(profile)", "--convert-to", "ods", "--outdir", out, file])
+        XCTAssertEqual(converted.status, 0, converted.standardError)
+        let listed = try TemplateProcess.run("/usr/bin/env", ["python3", "-c", """
+            import re, sys, zipfile
+            xml = zipfile.ZipFile(sys.argv[1]).read("content.xml").decode()
+            for condition in re.findall(r'table:condition="([^"]*)"', xml):
+                print(condition)
+            """, out + "/user-list.ods"])
+        XCTAssertEqual(listed.status, 0, listed.standardError)
+        let conditions = listed.standardOutput.split(whereSeparator: \.isNewline).map(String.init)
+        let lists = conditions.filter { $0.contains("cell-content-is-in-list") && $0.contains("Lists") }
+        XCTAssertGreaterThanOrEqual(lists.count, 4, "user type, SEED, business operation and ODC dropdowns: \(conditions)")
+    }
+
     // MARK: Comparing templates
 
     func testComparisonNamesChangedCellsCommittedValueFirst() throws {
