@@ -65,6 +65,18 @@ final class XLSXReaderHandBuiltTests: XCTestCase {
         XCTAssertTrue(e?.description.contains("16384 cells") ?? false, "\(String(describing: e))")
     }
 
+    func testARowOfManyLongStringsIsRefusedBeforeItFillsMemory() throws {
+        let long = String(repeating: "x", count: 30_000)
+        let cells = (0..<40).map { _ in #"<c t="inlineStr"><is><t>\#(long)</t></is></c>"# }.joined()
+        var limits = ReadLimits.default
+        limits.maxRowTextBytes = 1 << 20
+        let e = error(try workbook(sheetData: "<row>" + cells + "</row>"), limits: limits)
+        XCTAssertEqual(e?.kind, .cellLimit)
+        XCTAssertTrue(e?.description.contains("row 1 holds more than 1 MiB of text") ?? false, "\(String(describing: e))")
+        XCTAssertEqual(try rows(try workbook(sheetData: "<row>" + cells + "</row>", name: "ok.xlsx")).first?.cells.count, 40,
+                       "the default limit (16 MiB) lets a 1.2 MB row through")
+    }
+
     func testARowWithEveryColumnReads() throws {
         var cells = ""
         for c in 0..<CellReference.maxColumns { cells += #"<c r="\#(CellReference.a1(column: c, row: 1))"><v>\#(c)</v></c>"# }

@@ -16,6 +16,11 @@ public struct ReadLimits: Sendable, Equatable {
     public var maxXMLDepth: Int = 128
     /// Most characters in one cell (Excel's limit).
     public var maxCellCharacters: Int = CellReference.maxCellCharacters
+    /// Most bytes of cell text in one row (shared strings count at their length). Keeps a crafted
+    /// row of thousands of long inline strings from exhausting memory; real rows are far below it.
+    public var maxRowTextBytes: Int = 16 << 20
+    /// Most bytes of text held in the shared-string table (it is kept in memory while sheets are read).
+    public var maxSharedStringBytes: Int = 256 << 20
     /// Most rows (Excel's limit).
     public var maxRows: Int = CellReference.maxRows
     /// Most columns (Excel's limit).

@@ -15,6 +15,7 @@ final class RowPipe {
     private let batchSize: Int
     private let maxQueued: Int
     private var batch: [Row] = []
+    private var batchCells = 0
     private var queue: [[Row]] = []
     private var closed = false
     private var failure: Error?
@@ -50,7 +51,9 @@ final class RowPipe {
     func send(_ row: Row) throws {
         guard thread != nil else { try body(row); return }
         batch.append(row)
-        if batch.count >= batchSize { try flush() }
+        batchCells += row.cells.count
+        // A batch ends at `batchSize` rows or as many cells, so wide rows cannot pile up in the queue.
+        if batch.count >= batchSize || batchCells >= batchSize * 32 { try flush() }
     }
 
     private func flush() throws {
@@ -65,6 +68,7 @@ final class RowPipe {
         pthread_mutex_unlock(&mutex)
         batch = []
         batch.reserveCapacity(batchSize)
+        batchCells = 0
     }
 
     /// Sends what is left, waits for the handler to finish every row and rethrows its error.

@@ -8,6 +8,9 @@ public final class SharedStringTable {
 
     public var count: Int { offsets.count - 1 }
 
+    /// Bytes held: the text and one offset per string.
+    var storageEstimate: Int { bytes.count + offsets.count * MemoryLayout<Int>.stride }
+
     func append(_ text: UnsafeBufferPointer<UInt8>) {
         bytes.append(contentsOf: text)
         offsets.append(bytes.count)
@@ -55,8 +58,11 @@ final class SharedStringsParser: XMLStreamHandler {
     private let maxCharacters: Int
     private let fileName: String
 
-    init(maxCharacters: Int, fileName: String) {
+    private let maxTotalBytes: Int
+
+    init(maxCharacters: Int, maxTotalBytes: Int = ReadLimits.default.maxSharedStringBytes, fileName: String) {
         self.maxCharacters = maxCharacters
+        self.maxTotalBytes = maxTotalBytes
         self.fileName = fileName
     }
 
@@ -78,6 +84,10 @@ final class SharedStringsParser: XMLStreamHandler {
             phoneticDepth -= 1
         } else if name.is("si") {
             inItem = false
+            // Empty strings cost an offset each: count those too.
+            if table.storageEstimate + text.count > maxTotalBytes {
+                throw SheetIOError(.cellLimit, "the shared strings hold more than \(formatBytes(maxTotalBytes)) of text, the most read into memory", file: fileName, location: "xl/sharedStrings.xml")
+            }
             let b = text.bytes
             if XMLText.hasEscape(b) {
                 let decoded = XMLText.decodeEscapes(b)
@@ -98,6 +108,9 @@ final class SharedStringsParser: XMLStreamHandler {
 
     func characters(_ chunk: UnsafeBufferPointer<UInt8>) throws {
         guard inText else { return }
+        if table.storageEstimate + text.count + chunk.count > maxTotalBytes {
+            throw SheetIOError(.cellLimit, "the shared strings hold more than \(formatBytes(maxTotalBytes)) of text, the most read into memory", file: fileName, location: "xl/sharedStrings.xml")
+        }
         text.append(chunk)
         if text.count > maxCharacters * 3 {
             throw SheetIOError(.cellLimit, "shared string \(table.count) is longer than \(maxCharacters) characters, the most a cell holds", file: fileName)

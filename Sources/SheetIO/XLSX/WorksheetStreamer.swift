@@ -19,6 +19,7 @@ final class WorksheetStreamer: XMLStreamHandler {
     private var rowHasExplicitNumber = false
     private var lastRowNumber = 0
     private var lastColumn = -1
+    private var rowTextBytes = 0
 
     private var cellColumn = 0
     private var cellType = CellType.number
@@ -146,6 +147,7 @@ final class WorksheetStreamer: XMLStreamHandler {
             row.isHidden = false
         }
         row.cells.removeAll(keepingCapacity: true)
+        rowTextBytes = 0
         lastColumn = -1
         inRow = true
     }
@@ -225,6 +227,13 @@ final class WorksheetStreamer: XMLStreamHandler {
         // Columns are bounded, but a row may repeat `r="A1"` endlessly: cap its cells at the column count.
         guard row.cells.count < limits.maxColumns else {
             throw fail(.cellLimit, "row \(row.number) has more than \(limits.maxColumns) cells, the most a row holds",
+                       cell: CellReference.a1(column: cellColumn, row: row.number))
+        }
+        // Excel allows 16,384 cells of 32,767 characters in a row (about 1.5 GB as UTF-8); a user list
+        // never comes close, and a crafted one must not exhaust memory before the row ends.
+        if case .text(let s) = value { rowTextBytes += s.utf8.count } else { rowTextBytes += text.count }
+        guard rowTextBytes <= limits.maxRowTextBytes else {
+            throw fail(.cellLimit, "row \(row.number) holds more than \(formatBytes(limits.maxRowTextBytes)) of text, the most a row may hold here",
                        cell: CellReference.a1(column: cellColumn, row: row.number))
         }
         row.cells.append(Cell(column: cellColumn, value: value, format: cellFormat, hasFormula: cellHasFormula))

@@ -72,7 +72,8 @@ public final class XLSXSource: SheetSource {
 
     private func loadSharedStrings() throws -> SharedStringTable {
         if let sharedStrings { return sharedStrings }
-        let parser = SharedStringsParser(maxCharacters: package.limits.maxCellCharacters, fileName: fileName)
+        let parser = SharedStringsParser(maxCharacters: package.limits.maxCellCharacters,
+                                         maxTotalBytes: package.limits.maxSharedStringBytes, fileName: fileName)
         if let part = sharedStringsPart, package.has(part) {
             try package.parse(part, with: parser)
         }
