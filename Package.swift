@@ -33,9 +33,11 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
+        // Helpers shared by test targets: a second reader (openpyxl) and running external programs.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "SheetIOTests", dependencies: ["SheetIO"]),
-        .testTarget(name: "UserListTests", dependencies: ["UserList", "SheetIO"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "UserList", "SheetIO"]),
+        .testTarget(name: "UserListTests", dependencies: ["UserList", "SheetIO", "TestSupport"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "UserList", "SheetIO", "TestSupport"]),
         .testTarget(name: "InboxTests", dependencies: ["Inbox", "invitesheet"]),
         // End-to-end tests run the built binary; depending on it makes `swift test` build it first.
         .testTarget(name: "EndToEndTests", dependencies: ["SheetIO", "invitesheet"]),

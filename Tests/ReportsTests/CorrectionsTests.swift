@@ -1,6 +1,7 @@
 import Foundation
 import SheetIO
 import XCTest
+import TestSupport
 @testable import Reports
 @testable import UserList
 
@@ -82,7 +83,7 @@ final class CorrectionsTests: XCTestCase {
         XCTAssertEqual(outcomes.filter { !$0.isValid }.map(\.rowNumber), [3, 4, 7, 8], "fixture sanity: \(outcomes.map { ($0.rowNumber, $0.errors.map(\.code)) })")
         XCTAssertEqual(writer.rowCount, 4)
         XCTAssertEqual(writer.leftOutCount, 0)
-        let users = try CorrectionsWorkbookDump.read(file).sheet("Users")
+        let users = try WorkbookDump.read(file).sheet("Users")
         XCTAssertEqual((2...5).map { users.cells["P\($0)"]?.value }, [3, 4, 7, 8].map { .number($0) })
         XCTAssertNil(users.cells["A6"], "nothing after the last row that needs fixing")
         let emails = (2...5).map { users.cells["A\($0)"]?.value.text }
@@ -90,7 +91,7 @@ final class CorrectionsTests: XCTestCase {
     }
 
     func testHeaderIsTheTemplatesThenErrorsAndSourceRow() throws {
-        let dump = try CorrectionsWorkbookDump.read(writeCorrections().0)
+        let dump = try WorkbookDump.read(writeCorrections().0)
         XCTAssertEqual(dump.sheets.map(\.name), ["Users", "Instructions", "Lists", "_meta"])
         XCTAssertEqual(dump.sheets.map(\.state), ["visible", "visible", "hidden", "hidden"])
         let users = try dump.sheet("Users")
@@ -109,7 +110,7 @@ final class CorrectionsTests: XCTestCase {
     }
 
     func testOriginalValuesAreKeptNumbersAsNumbersAndContactNumbersAsText() throws {
-        let users = try CorrectionsWorkbookDump.read(writeCorrections().0).sheet("Users")
+        let users = try WorkbookDump.read(writeCorrections().0).sheet("Users")
         // Source row 3: the contact number was the number 91234567; the text column keeps it as text.
         XCTAssertEqual(users.cells["F2"]?.value, .string("91234567"))
         XCTAssertEqual(users.cells["F2"]?.numberFormat, "@")
@@ -124,7 +125,7 @@ final class CorrectionsTests: XCTestCase {
 
     func testBadCellsAreFilledLightRedWithANoteGivingMessageAndHint() throws {
         let (file, outcomes, _) = try writeCorrections()
-        let users = try CorrectionsWorkbookDump.read(file).sheet("Users")
+        let users = try WorkbookDump.read(file).sheet("Users")
         let invalid = outcomes.filter { !$0.isValid }
         for (n, outcome) in invalid.enumerated() {
             let row = 2 + n
@@ -161,7 +162,7 @@ final class CorrectionsTests: XCTestCase {
 
     func testErrorsColumnListsEveryErrorOnePerLine() throws {
         let (file, outcomes, _) = try writeCorrections()
-        let users = try CorrectionsWorkbookDump.read(file).sheet("Users")
+        let users = try WorkbookDump.read(file).sheet("Users")
         for (n, outcome) in outcomes.filter({ !$0.isValid }).enumerated() {
             let text = try XCTUnwrap(users.cells["O\(2 + n)"]?.value.text)
             let lines = text.split(separator: "\n").map(String.init)
@@ -206,7 +207,7 @@ final class CorrectionsTests: XCTestCase {
         let (file, _, writer) = try writeCorrections(maxRows: 2)
         XCTAssertEqual(writer.rowCount, 2)
         XCTAssertEqual(writer.leftOutCount, 2)
-        let users = try CorrectionsWorkbookDump.read(file).sheet("Users")
+        let users = try WorkbookDump.read(file).sheet("Users")
         XCTAssertEqual(users.cells["P3"]?.value, .number(4))
         XCTAssertNil(users.cells["A4"])
         XCTAssertEqual(users.cells["O4"]?.value.text, CorrectionsText.leftOut(2, kept: 2))
@@ -221,8 +222,8 @@ final class CorrectionsTests: XCTestCase {
 
     /// Streaming (the default) keeps notes: each row's notes are added before the next row.
     func testStreamingAndInMemoryModesWriteTheSameCells() throws {
-        let streamed = try CorrectionsWorkbookDump.read(writeCorrections("streamed.xlsx").0).sheet("Users")
-        let inMemory = try CorrectionsWorkbookDump.read(
+        let streamed = try WorkbookDump.read(writeCorrections("streamed.xlsx").0).sheet("Users")
+        let inMemory = try WorkbookDump.read(
             writeCorrections("memory.xlsx", options: XLSXWriteOptions(streaming: false)).0).sheet("Users")
         XCTAssertEqual(Set(streamed.cells.keys), Set(inMemory.cells.keys))
         for (ref, cell) in streamed.cells {

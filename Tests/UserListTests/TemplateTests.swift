@@ -1,6 +1,7 @@
 import Foundation
 import SheetIO
 import XCTest
+import TestSupport
 @testable import UserList
 
 /// The template of SPEC.md ("The template"), read back by openpyxl, SheetIO and LibreOffice.
@@ -28,13 +29,13 @@ final class TemplateTests: XCTestCase {
     // MARK: Sheets
 
     func testSheetsAreUsersInstructionsAndHiddenListsAndMeta() throws {
-        let dump = try TemplateWorkbookDump.read(writeTemplate())
+        let dump = try WorkbookDump.read(writeTemplate())
         XCTAssertEqual(dump.sheets.map(\.name), ["Users", "Instructions", "Lists", "_meta"])
         XCTAssertEqual(dump.sheets.map(\.state), ["visible", "visible", "hidden", "hidden"])
     }
 
     func testUsersHeaderIsTheSchemaBoldFilledWithRequiredColumnsMarked() throws {
-        let users = try TemplateWorkbookDump.read(writeTemplate()).sheet("Users")
+        let users = try WorkbookDump.read(writeTemplate()).sheet("Users")
         for (i, column) in schema.columns.enumerated() {
             let ref = CellReference.a1(column: i, row: 1)
             let cell = try XCTUnwrap(users.cells[ref], ref)
@@ -55,7 +56,7 @@ final class TemplateTests: XCTestCase {
     }
 
     func testHeaderFrozenWidthsFromSchemaAndContactNumberTextFormatted() throws {
-        let users = try TemplateWorkbookDump.read(writeTemplate()).sheet("Users")
+        let users = try WorkbookDump.read(writeTemplate()).sheet("Users")
         XCTAssertEqual(users.freeze, "A2")
         for (i, column) in schema.columns.enumerated() {
             let letters = CellReference.letters(forColumn: i)
@@ -68,7 +69,7 @@ final class TemplateTests: XCTestCase {
     }
 
     func testDropdownsForUserTypeSeedBusinessOperationAndODCComeFromTheListsSheet() throws {
-        let dump = try TemplateWorkbookDump.read(writeTemplate())
+        let dump = try WorkbookDump.read(writeTemplate())
         let users = try dump.sheet("Users"), lists = try dump.sheet("Lists")
         let expected: [(FieldKey, String, [String])] = [
             (.userType, "B", ["Public officer", "Vendor"]),
@@ -99,7 +100,7 @@ final class TemplateTests: XCTestCase {
 
     func testPolicyListsReachTheDropdowns() throws {
         let policy = Policy(odcList: ["India", "Vietnam"], sponsoringAgencies: ["GovTech", "HTX"])
-        let dump = try TemplateWorkbookDump.read(writeTemplate(policy: policy))
+        let dump = try WorkbookDump.read(writeTemplate(policy: policy))
         let users = try dump.sheet("Users"), lists = try dump.sheet("Lists")
         let odc = try XCTUnwrap(users.validations.first { $0.sqref == "M2:M1048576" })
         let agency = try XCTUnwrap(users.validations.first { $0.sqref == "K2:K1048576" }, "sponsoring agencies from the policy get a dropdown")
@@ -109,7 +110,7 @@ final class TemplateTests: XCTestCase {
     }
 
     func testInstructionsExplainEveryColumn() throws {
-        let sheet = try TemplateWorkbookDump.read(writeTemplate()).sheet("Instructions")
+        let sheet = try WorkbookDump.read(writeTemplate()).sheet("Instructions")
         let headerRow = try XCTUnwrap(sheet.cells.first { $0.value.value == .string("Header") }?.key.dropFirst())
         let first = try XCTUnwrap(Int(headerRow))
         XCTAssertEqual(["A", "B", "C", "D", "E", "F"].map { sheet.cells["\($0)\(first)"]?.value.text },
@@ -130,7 +131,7 @@ final class TemplateTests: XCTestCase {
     // MARK: _meta and read-back
 
     func testMetaSheetRecordsIdAndVersion() throws {
-        let meta = try TemplateWorkbookDump.read(writeTemplate()).sheet("_meta")
+        let meta = try WorkbookDump.read(writeTemplate()).sheet("_meta")
         XCTAssertEqual(meta.cells["A1"]?.value, .string("templateId"))
         XCTAssertEqual(meta.cells["B1"]?.value, .string(UserListSchema.templateID))
         XCTAssertEqual(meta.cells["A2"]?.value, .string("version"))
@@ -173,7 +174,7 @@ final class TemplateTests: XCTestCase {
     }
 
     func testCommittedTemplateIsCurrent() throws {
-        let committed = TemplateProcess.packageRoot.appendingPathComponent("templates/user-list.xlsx").path
+        let committed = ExternalProcess.packageRoot.appendingPathComponent("templates/user-list.xlsx").path
         guard FileManager.default.fileExists(atPath: committed) else { throw XCTSkip("no committed templates/user-list.xlsx") }
         let result = try TemplateComparison.compare(committed: committed, expected: writeTemplate())
         XCTAssertTrue(result.identical, "templates/user-list.xlsx is stale; run `invitesheet template -o templates/user-list.xlsx`: \(result.differences)")
@@ -186,7 +187,7 @@ final class TemplateTests: XCTestCase {
         let file = try writeTemplate()
         let out = path("csv")
         let profile = directory.appendingPathComponent("lo-profile").absoluteString
-        let result = try TemplateProcess.run(soffice, ["--headless", "-env:UserInstallation=\(profile)", "--convert-to", "csv", "--outdir", out, file])
+        let result = try ExternalProcess.run(soffice, ["--headless", "-env:UserInstallation=\(profile)", "--convert-to", "csv", "--outdir", out, file])
         XCTAssertEqual(result.status, 0, result.standardError)
         let csv = try String(contentsOfFile: out + "/user-list.csv", encoding: .utf8)
         XCTAssertEqual(csv.split(whereSeparator: \.isNewline).first.map(String.init), schema.columns.map(\.header).joined(separator: ","))
@@ -200,9 +201,9 @@ final class TemplateTests: XCTestCase {
         let file = try writeTemplate()
         let out = path("ods")
         let profile = directory.appendingPathComponent("lo-profile-ods").absoluteString
-        let converted = try TemplateProcess.run(soffice, ["--headless", "-env:UserInstallation=\(profile)", "--convert-to", "ods", "--outdir", out, file])
+        let converted = try ExternalProcess.run(soffice, ["--headless", "-env:UserInstallation=\(profile)", "--convert-to", "ods", "--outdir", out, file])
         XCTAssertEqual(converted.status, 0, converted.standardError)
-        let listed = try TemplateProcess.run("/usr/bin/env", ["python3", "-c", """
+        let listed = try ExternalProcess.run("/usr/bin/env", ["python3", "-c", """
             import re, sys, zipfile
             xml = zipfile.ZipFile(sys.argv[1]).read("content.xml").decode()
             for condition in re.findall(r'table:condition="([^"]*)"', xml):
@@ -248,42 +249,42 @@ final class TemplateTests: XCTestCase {
     // MARK: The command
 
     func testCommandWritesUserListXLSXInTheCurrentFolderByDefault() throws {
-        let binary = try TemplateProcess.invitesheet()
-        let result = try TemplateProcess.run(binary, ["template"], in: directory.path)
+        let binary = try ExternalProcess.invitesheet()
+        let result = try ExternalProcess.run(binary, ["template"], in: directory.path)
         XCTAssertEqual(result.status, 0, result.standardError)
         let written = try Data(contentsOf: directory.appendingPathComponent("user-list.xlsx"))
         XCTAssertEqual(written, try Data(contentsOf: URL(fileURLWithPath: writeTemplate("expected.xlsx"))))
     }
 
     func testCheckOfACurrentFileExitsZero() throws {
-        let binary = try TemplateProcess.invitesheet()
+        let binary = try ExternalProcess.invitesheet()
         let file = path("current.xlsx")
-        XCTAssertEqual(try TemplateProcess.run(binary, ["template", "-o", file]).status, 0)
-        let result = try TemplateProcess.run(binary, ["template", "--check", file])
+        XCTAssertEqual(try ExternalProcess.run(binary, ["template", "-o", file]).status, 0)
+        let result = try ExternalProcess.run(binary, ["template", "--check", file])
         XCTAssertEqual(result.status, 0, result.standardError)
         XCTAssertEqual(result.standardOutput, "\(file) is current.\n")
     }
 
     func testCheckOfAModifiedFileExitsOneWithADifference() throws {
-        let binary = try TemplateProcess.invitesheet()
+        let binary = try ExternalProcess.invitesheet()
         var old = schema
         old.columns[2].header = "Username"
         let file = path("stale.xlsx")
         try TemplateWriter(schema: old).write(to: file)
-        let result = try TemplateProcess.run(binary, ["template", "--check", file])
+        let result = try ExternalProcess.run(binary, ["template", "--check", file])
         XCTAssertEqual(result.status, 1)
         XCTAssertTrue(result.standardError.contains(#"Users!C1: "Username" → "TechPass username""#), result.standardError)
         XCTAssertTrue(result.standardError.contains("Run `invitesheet template -o \(file)` to regenerate it."), result.standardError)
     }
 
     func testCheckUsesThePolicy() throws {
-        let binary = try TemplateProcess.invitesheet()
+        let binary = try ExternalProcess.invitesheet()
         let policyFile = path("policy.json")
         try Data(#"{"odcList": ["India"]}"#.utf8).write(to: URL(fileURLWithPath: policyFile))
         let file = path("policy.xlsx")
-        XCTAssertEqual(try TemplateProcess.run(binary, ["template", "-o", file, "--policy", policyFile]).status, 0)
-        XCTAssertEqual(try TemplateProcess.run(binary, ["template", "--check", file, "--policy", policyFile]).status, 0)
-        let stale = try TemplateProcess.run(binary, ["template", "--check", file])
+        XCTAssertEqual(try ExternalProcess.run(binary, ["template", "-o", file, "--policy", policyFile]).status, 0)
+        XCTAssertEqual(try ExternalProcess.run(binary, ["template", "--check", file, "--policy", policyFile]).status, 0)
+        let stale = try ExternalProcess.run(binary, ["template", "--check", file])
         XCTAssertEqual(stale.status, 1)
         XCTAssertTrue(stale.standardError.contains(#"Lists!D3: "Others" → "India""#), stale.standardError)
     }

@@ -1,53 +1,54 @@
 import Foundation
 import XCTest
 
-/// What openpyxl (python3) reads from a workbook: a second, independent reader for the template.
-struct TemplateWorkbookDump: Decodable {
-    struct Sheet: Decodable {
-        var name: String
-        var state: String
-        var freeze: String?
-        var validations: [Validation]
-        var columns: [String: Column]
-        var cells: [String: CellInfo]
+/// What openpyxl (python3) reads from a workbook: a second, independent reader for the workbooks we write
+/// (the template, the corrections workbook).
+public struct WorkbookDump: Decodable {
+    public struct Sheet: Decodable {
+        public var name: String
+        public var state: String
+        public var freeze: String?
+        public var validations: [Validation]
+        public var columns: [String: Column]
+        public var cells: [String: CellInfo]
     }
-    struct Validation: Decodable, Equatable {
-        var type: String?
-        var formula1: String?
-        var sqref: String
+    public struct Validation: Decodable, Equatable {
+        public var type: String?
+        public var formula1: String?
+        public var sqref: String
     }
-    struct Column: Decodable {
-        var width: Double?
-        var numberFormat: String
+    public struct Column: Decodable {
+        public var width: Double?
+        public var numberFormat: String
     }
-    struct CellInfo: Decodable {
-        var value: Value
-        var numberFormat: String
-        var bold: Bool
-        var fill: String?
-        var fontColor: String?
-        var wrap: Bool
-        var comment: String?
+    public struct CellInfo: Decodable {
+        public var value: Value
+        public var numberFormat: String
+        public var bold: Bool
+        public var fill: String?
+        public var fontColor: String?
+        public var wrap: Bool
+        public var comment: String?
     }
-    enum Value: Decodable, Equatable {
+    public enum Value: Decodable, Equatable {
         case none, string(String), number(Double), bool(Bool)
-        init(from decoder: Decoder) throws {
+        public init(from decoder: Decoder) throws {
             let c = try decoder.singleValueContainer()
             if c.decodeNil() { self = .none }
             else if let b = try? c.decode(Bool.self) { self = .bool(b) }
             else if let d = try? c.decode(Double.self) { self = .number(d) }
             else { self = .string(try c.decode(String.self)) }
         }
-        var text: String? { if case .string(let s) = self { return s }; return nil }
+        public var text: String? { if case .string(let s) = self { return s }; return nil }
     }
 
-    var sheets: [Sheet]
+    public var sheets: [Sheet]
 
-    func sheet(_ name: String) throws -> Sheet {
+    public func sheet(_ name: String) throws -> Sheet {
         try XCTUnwrap(sheets.first { $0.name == name }, "no sheet \(name) in \(sheets.map(\.name))")
     }
 
-    static let script = #"""
+    public static let script = #"""
 import json, sys
 import openpyxl
 wb = openpyxl.load_workbook(sys.argv[1])
@@ -77,30 +78,30 @@ print(json.dumps({"sheets": out}, default=str))
 """#
 
     /// Reads `path` with openpyxl; skips the test when python3 or openpyxl is missing.
-    static func read(_ path: String) throws -> TemplateWorkbookDump {
-        let probe = try TemplateProcess.run("/usr/bin/env", ["python3", "-c", "import openpyxl"])
+    public static func read(_ path: String) throws -> WorkbookDump {
+        let probe = try ExternalProcess.run("/usr/bin/env", ["python3", "-c", "import openpyxl"])
         guard probe.status == 0 else { throw XCTSkip("python3 with openpyxl is not installed") }
-        let result = try TemplateProcess.run("/usr/bin/env", ["python3", "-c", script, path])
+        let result = try ExternalProcess.run("/usr/bin/env", ["python3", "-c", script, path])
         guard result.status == 0 else { XCTFail("openpyxl could not read \(path): \(result.standardError)"); throw CancellationError() }
-        return try JSONDecoder().decode(TemplateWorkbookDump.self, from: Data(result.standardOutput.utf8))
+        return try JSONDecoder().decode(WorkbookDump.self, from: Data(result.standardOutput.utf8))
     }
 }
 
 /// Runs a program and collects its output.
-enum TemplateProcess {
-    struct Result {
-        var status: Int32
-        var standardOutput: String
-        var standardError: String
+public enum ExternalProcess {
+    public struct Result {
+        public var status: Int32
+        public var standardOutput: String
+        public var standardError: String
     }
 
-    static func run(_ executable: String, _ arguments: [String], in directory: String? = nil) throws -> Result {
+    public static func run(_ executable: String, _ arguments: [String], in directory: String? = nil) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         // Output goes to files, so a chatty child can never block on a full pipe.
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("template-process-\(UUID().uuidString)")
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("external-process-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
         let outURL = scratch.appendingPathComponent("out"), errURL = scratch.appendingPathComponent("err")
@@ -118,16 +119,16 @@ enum TemplateProcess {
                       standardError: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
     }
 
-    /// The package root, from this file's path (Tests/UserListTests/…).
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    /// The package root, from this file's path (Tests/TestSupport/…).
+    public static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// The built `invitesheet`: `INVITESHEET_BIN`, else beside the test bundle, else `.build-tp/debug/`.
-    static func invitesheet() throws -> String {
+    /// The built `invitesheet`: `INVITESHEET_BIN`, else beside the test bundle, else `.build/debug/`.
+    public static func invitesheet() throws -> String {
         var candidates: [String] = []
         if let env = ProcessInfo.processInfo.environment["INVITESHEET_BIN"], !env.isEmpty { candidates.append(env) }
         candidates.append(Bundle.main.bundleURL.appendingPathComponent("invitesheet").path)
         for bundle in Bundle.allBundles { candidates.append(bundle.bundleURL.deletingLastPathComponent().appendingPathComponent("invitesheet").path) }
-        candidates.append(packageRoot.appendingPathComponent(".build-tp/debug/invitesheet").path)
+        candidates.append(packageRoot.appendingPathComponent(".build/debug/invitesheet").path)
         guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
             throw XCTSkip("the invitesheet binary is not built (looked in \(candidates)); set INVITESHEET_BIN")
         }
