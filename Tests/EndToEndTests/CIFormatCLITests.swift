@@ -12,30 +12,10 @@ final class CIFormatCLITests: XCTestCase {
     let everyMistake = ["SampleSheets/every-mistake.xlsx", "--policy", "SampleSheets/policy.json",
                         "--existing", "SampleSheets/existing-accounts.csv"]
 
-    struct Run {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
+    typealias Run = ValidateCLITests.Run
 
     func validate(_ arguments: [String]) throws -> Run {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ci-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let process = Process()
-        process.executableURL = try ValidateCLITests.binary()
-        process.arguments = ["validate"] + arguments
-        process.currentDirectoryURL = Self.root
-        let out = directory.appendingPathComponent("stdout")
-        let err = directory.appendingPathComponent("stderr")
-        FileManager.default.createFile(atPath: out.path, contents: nil)
-        FileManager.default.createFile(atPath: err.path, contents: nil)
-        process.standardOutput = try FileHandle(forWritingTo: out)
-        process.standardError = try FileHandle(forWritingTo: err)
-        try process.run()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus,
-                   stdout: try String(contentsOf: out, encoding: .utf8), stderr: try String(contentsOf: err, encoding: .utf8))
+        try ValidateCLITests.run(["validate"] + arguments, in: Self.root)
     }
 
     func expect(_ status: Int32, _ arguments: [String], file: StaticString = #filePath, line: UInt = #line) throws -> Run {

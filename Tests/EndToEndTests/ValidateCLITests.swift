@@ -44,15 +44,23 @@ final class ValidateCLITests: XCTestCase {
     }
 
     func validate(_ arguments: [String], environment: [String: String] = [:]) throws -> Run {
+        try Self.run(["validate"] + arguments, in: Self.samples, environment: environment)
+    }
+
+    /// Runs the built binary in `folder`, output captured through files (a full pipe never blocks it).
+    static func run(_ arguments: [String], in folder: URL, environment: [String: String] = [:]) throws -> Run {
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("cli-run-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
         let process = Process()
-        process.executableURL = try Self.binary()
-        process.arguments = ["validate"] + arguments
-        process.currentDirectoryURL = Self.samples
+        process.executableURL = try binary()
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
         var env = ProcessInfo.processInfo.environment
         env.merge(environment) { $1 }
         process.environment = env
-        let out = directory.appendingPathComponent("stdout-\(UUID().uuidString)")
-        let err = directory.appendingPathComponent("stderr-\(UUID().uuidString)")
+        let out = scratch.appendingPathComponent("stdout")
+        let err = scratch.appendingPathComponent("stderr")
         FileManager.default.createFile(atPath: out.path, contents: nil)
         FileManager.default.createFile(atPath: err.path, contents: nil)
         process.standardOutput = try FileHandle(forWritingTo: out)
