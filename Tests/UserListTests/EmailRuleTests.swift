@@ -26,6 +26,14 @@ final class EmailRuleTests: XCTestCase {
         XCTAssertEqual(dots.finding(.emailInvalid)?.message.contains("two periods in a row at positions 5–6"), true)
     }
 
+    func testAStrayCharacterDoesNotHideAMistypedDomain() {
+        let both = outcome(Fixture.officer, setting: .email, to: .text("O\u{2019}Brien@tech.gov.sq"))
+        XCTAssertNotNil(both.finding(.emailSmartQuote))
+        XCTAssertEqual(both.finding(.emailDomainTypo)?.hint, "Did you mean tech.gov.sg?")
+        let onlyQuote = outcome(Fixture.officer, setting: .email, to: .text("O\u{2019}Brien@tech.gov.sg"))
+        XCTAssertNil(onlyQuote.finding(.emailDomainTypo), "a correct domain is not flagged")
+    }
+
     func testTooLong() {
         let local = String(repeating: "a", count: 64)
         let label = String(repeating: "b", count: 60)

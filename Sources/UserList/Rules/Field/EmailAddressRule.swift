@@ -16,8 +16,17 @@ public struct EmailAddressRule: FieldRule {
 
     public func check(_ field: FieldKey, in row: inout RowDraft) {
         guard let text = row.values[field] else { return }
-        if let (code, message, hint) = problem(in: text) {
-            row.report(code, stage: stage, field: field, message: message, hint: hint)
+        guard let (code, message, hint) = problem(in: text) else { return }
+        row.report(code, stage: stage, field: field, message: message, hint: hint)
+        // One pass should show every problem: a stray character before the @ does not hide a
+        // mistyped domain after it (O’Brien@tech.gov.sq has both).
+        if [.emailSmartQuote, .emailInvisibleCharacter, .emailInvalid].contains(code),
+           let at = text.lastIndex(of: "@") {
+            let domain = String(text[text.index(after: at)...])
+            if let fixed = DomainTypoDetector.fixedTopLevel(domain) ?? DomainTypoDetector.repairedSyntax(domain), fixed != domain {
+                row.report(.emailDomainTypo, stage: stage, field: field,
+                           message: "The domain \"\(domain)\" looks mistyped as well.", hint: "Did you mean \(fixed)?")
+            }
         }
     }
 
