@@ -79,8 +79,18 @@ public enum JSONEscaping {
 
     static func writeString(bytes: UnsafeBufferPointer<UInt8>, to sink: ByteSink) {
         sink.write(UInt8(ascii: "\""))
-        forEachPiece(of: bytes) { sink.write($0) }
+        if needsNoEscape(bytes) {
+            sink.write(bytes)  // the common case: one copy, no per-byte work beyond the scan
+        } else {
+            forEachPiece(of: bytes) { sink.write($0) }
+        }
         sink.write(UInt8(ascii: "\""))
+    }
+
+    @inline(__always)
+    private static func needsNoEscape(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for b in bytes where b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") || b == 0xE2 { return false }
+        return true
     }
 
     private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
