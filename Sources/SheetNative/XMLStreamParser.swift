@@ -1,4 +1,4 @@
-@_implementationOnly import CLibXML2
+internal import CLibXML2
 
 /// An element or attribute name as libxml2 hands it over: borrowed bytes, valid only during the callback.
 public struct XMLName {

@@ -1,4 +1,4 @@
-@_implementationOnly import CXlsxWriter
+internal import CXlsxWriter
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

@@ -1,4 +1,4 @@
-@_implementationOnly import CZip
+internal import CZip
 
 /// Why a zip package could not be read; SheetIO turns these into user-facing errors.
 public enum ZipFailure: Error, Equatable, Sendable {
