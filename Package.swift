@@ -35,12 +35,12 @@ let package = Package(
         ]),
         // Helpers shared by test targets: a second reader (openpyxl) and running external programs.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "SheetIOTests", dependencies: ["SheetIO"]),
+        .testTarget(name: "SheetIOTests", dependencies: ["SheetIO", "TestSupport"]),
         .testTarget(name: "UserListTests", dependencies: ["UserList", "SheetIO", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "UserList", "SheetIO", "TestSupport"]),
         .testTarget(name: "InboxTests", dependencies: ["Inbox", "invitesheet"]),
         // End-to-end tests run the built binary; depending on it makes `swift test` build it first.
-        .testTarget(name: "EndToEndTests", dependencies: ["SheetIO", "invitesheet"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["SheetIO", "invitesheet", "TestSupport"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import TestSupport
 
 /// Runs the built `invitesheet` command the way a user does and checks its exact output.
 ///
@@ -13,7 +14,7 @@ final class ConvertCLITests: XCTestCase {
         .deletingLastPathComponent().appendingPathComponent("Fixtures")
 
     override func setUpWithError() throws {
-        binary = try CLIBinary.locate()
+        binary = try InvitesheetBinary.locate()
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     }
@@ -371,86 +372,8 @@ final class ConvertCLITests: XCTestCase {
 
 // MARK: - Support
 
-/// The `invitesheet` executable built beside this test bundle.
-enum CLIBinary {
-    static func locate() throws -> String {
-        let fm = FileManager.default
-        if let env = ProcessInfo.processInfo.environment["INVITESHEET_BIN"], !env.isEmpty {
-            guard fm.isExecutableFile(atPath: env) else { throw CLIFailure("INVITESHEET_BIN=\(env) is not an executable file") }
-            return env
-        }
-        var candidates: [URL] = []
-        // The test runner (…/debug/invitesheetPackageTests.xctest) lives in the build products folder.
-        candidates.append(URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent())
-        candidates.append(Bundle.main.bundleURL)
-        candidates.append(Bundle.main.bundleURL.deletingLastPathComponent())
-        for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
-            candidates.append(bundle.bundleURL.deletingLastPathComponent())
-        }
-        for dir in candidates {
-            let path = dir.appendingPathComponent("invitesheet").path
-            var isDir: ObjCBool = false
-            if fm.fileExists(atPath: path, isDirectory: &isDir), !isDir.boolValue, fm.isExecutableFile(atPath: path) {
-                return path
-            }
-        }
-        throw CLIFailure("""
-            the invitesheet executable was not found beside the test bundle (looked in \
-            \(candidates.map(\.path).joined(separator: ", "))); run `swift build` with the same \
-            --scratch-path first, or set INVITESHEET_BIN
-            """)
-    }
-}
-
-struct CLIFailure: Error, CustomStringConvertible {
-    let description: String
-    init(_ d: String) { description = d }
-}
-
-/// A finished child process: exit status and what it wrote.
-struct CLIResult {
-    var status: Int32
-    var stdout: String
-    var stderr: String
-    var stdoutData: Data
-
-    static func run(_ executable: String, _ arguments: [String], timeout: TimeInterval = 120) throws -> CLIResult {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: executable)
-        p.arguments = arguments
-        var env = ProcessInfo.processInfo.environment
-        env["NO_COLOR"] = "1"
-        env["COLUMNS"] = "80"
-        p.environment = env
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("proc-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        // Files, not pipes: a child that writes a lot never blocks on a full pipe.
-        let outURL = dir.appendingPathComponent("stdout"), errURL = dir.appendingPathComponent("stderr")
-        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
-        p.standardOutput = out
-        p.standardError = err
-        p.standardInput = FileHandle(forReadingAtPath: "/dev/null")
-        try p.run()
-        let deadline = Date().addingTimeInterval(timeout)
-        while p.isRunning {
-            if Date() > deadline {
-                p.terminate()
-                p.waitUntilExit()
-                throw CLIFailure("\(executable) \(arguments.joined(separator: " ")) ran over \(Int(timeout)) s")
-            }
-            usleep(10_000)
-        }
-        p.waitUntilExit()
-        try out.close()
-        try err.close()
-        let o = try Data(contentsOf: outURL), e = try Data(contentsOf: errURL)
-        return CLIResult(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
-                         stderr: String(decoding: e, as: UTF8.self), stdoutData: o)
-    }
-}
+typealias CLIResult = ProcessResult
+typealias CLIFailure = InvitesheetBinary.Failure
 
 /// openpyxl, when python3 has it, as an independent reader of what `convert` wrote.
 enum Python {

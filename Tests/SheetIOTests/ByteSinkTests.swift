@@ -37,10 +37,11 @@ final class ByteSinkTests: XCTestCase {
         let fifo = dir + "/pipe"
         XCTAssertEqual(mkfifo(fifo, 0o600), 0)
         let received = expectation(description: "reader got the bytes")
-        var got = Data()
+        final class Box: @unchecked Sendable { var data = Data() }  // written by the reader, read after wait()
+        let got = Box()
         Thread.detachNewThread {
             if let h = FileHandle(forReadingAtPath: fifo) {
-                got = h.readDataToEndOfFile()
+                got.data = h.readDataToEndOfFile()
             }
             received.fulfill()
         }
@@ -53,7 +54,7 @@ final class ByteSinkTests: XCTestCase {
         var st = stat()
         XCTAssertEqual(lstat(fifo, &st), 0)
         XCTAssertEqual(st.st_mode & S_IFMT, S_IFIFO, "the FIFO was replaced by a regular file")
-        XCTAssertEqual(String(decoding: got, as: UTF8.self), "hello")
+        XCTAssertEqual(String(decoding: got.data, as: UTF8.self), "hello")
     }
 
     func testFolderIsRefused() {
