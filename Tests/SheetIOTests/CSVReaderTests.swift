@@ -156,6 +156,20 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertEqual(r.summary.usedRange?.a1, "B2:C4")
     }
 
+    /// Excel writes and reads a first line `sep=;` that names the delimiter; it is not a row.
+    func testExcelSeparatorLineNamesTheDelimiterAndIsNotARow() throws {
+        let r = try read(try file("sep=;\r\na;b,c\r\n1;2\r\n"))
+        XCTAssertTrue(r.source.skipsSeparatorLine)
+        XCTAssertEqual(r.source.delimiter, UInt8(ascii: ";"))
+        XCTAssertEqual(r.fields, [["a", "b,c"], ["1", "2"]])
+        XCTAssertEqual(r.rows.map(\.number), [1, 2])
+        XCTAssertEqual(r.summary.rowCount, 2)
+        XCTAssertEqual(r.summary.usedRange?.a1, "A1:B2")
+        let plain = try read(try file("sep=x;y\na;b\n", named: "plain.csv"))
+        XCTAssertFalse(plain.source.skipsSeparatorLine, "only a line holding exactly sep= and one character")
+        XCTAssertEqual(plain.rows.first?.number, 1)
+    }
+
     func testEmptyFileIsOneSheetWithNoRows() throws {
         let r = try read(try file([UInt8](), named: "empty.csv"))
         XCTAssertTrue(r.rows.isEmpty)

@@ -18,6 +18,8 @@ public final class CSVSource: SheetSource {
     private let file: ReadOnlyFile
     private let limits: ReadLimits
     private let byteOrderMarkLength: Int
+    /// True when the file starts with Excel's `sep=X` line, which is skipped and not counted as a row.
+    public let skipsSeparatorLine: Bool
 
     /// Opens `path`, decides its encoding and delimiter; `displayName` (default: the path) names
     /// the file in messages and, without its extension, the sheet.
@@ -45,13 +47,36 @@ public final class CSVSource: SheetSource {
             warnings.append("not UTF-8: decoded as Windows-1252 (first invalid byte at line \(line)); save the file as \"CSV UTF-8\" to be sure of special characters")
         }
 
+        // Excel reads (and writes) a first line `sep=;` naming the delimiter; it is not a row.
+        let hint = try Self.separatorLine(in: file, detection)
+        self.skipsSeparatorLine = hint != nil
         if let d = delimiter {
             self.delimiter = d
+        } else if let hint {
+            self.delimiter = hint
         } else if isTSV {
             self.delimiter = UInt8(ascii: "\t")
         } else {
             self.delimiter = try Self.detectDelimiter(in: file, detection)
         }
+    }
+
+    /// The delimiter named by a first line `sep=X` (any case), as Excel writes and reads it.
+    private static func separatorLine(in file: ReadOnlyFile, _ detection: CSVTextEncoding.Detection) throws -> UInt8? {
+        var transcoder = TextTranscoder(encoding: detection.encoding, byteOrderMarkLength: detection.byteOrderMarkLength)
+        var found: UInt8?
+        try file.forEachChunk { chunk in
+            transcoder.transcode(chunk) { text in
+                guard found == nil, text.count >= 5 else { return }
+                let lower = text.prefix(4).map { $0 | 0x20 }
+                guard lower == Array("sep=".utf8) else { return }
+                let d = text[text.startIndex + 4]
+                guard d != 0x0A, d != 0x0D, d != UInt8(ascii: "\""), d < 0x80 else { return }
+                if text.count == 5 || text[text.startIndex + 5] == 0x0A || text[text.startIndex + 5] == 0x0D { found = d }
+            }
+            return false
+        }
+        return found
     }
 
     /// Reads the first chunk's text and guesses the delimiter from it.
@@ -74,13 +99,21 @@ public final class CSVSource: SheetSource {
         }
         var transcoder = TextTranscoder(encoding: encoding, byteOrderMarkLength: byteOrderMarkLength)
         var parser = CSVRecordParser(delimiter: delimiter, limits: limits)
+        let skip = skipsSeparatorLine
+        func deliver(_ row: Row) throws {
+            guard skip else { return try body(row) }
+            guard row.number > 1 else { return }
+            var shifted = row
+            shifted.number -= 1
+            try body(shifted)
+        }
         do {
             try file.forEachChunk { chunk in
-                try transcoder.transcode(chunk) { text in try parser.feed(text, body) }
+                try transcoder.transcode(chunk) { text in try parser.feed(text, deliver) }
                 return true
             }
-            try transcoder.finish { text in try parser.feed(text, body) }
-            try parser.finish(body)
+            try transcoder.finish { text in try parser.feed(text, deliver) }
+            try parser.finish(deliver)
         } catch let error as SheetIOError {
             throw error.with(file: fileName)
         }
@@ -88,7 +121,14 @@ public final class CSVSource: SheetSource {
             let warning = "malformed UTF-16: unpaired surrogates were replaced by U+FFFD"
             if !warnings.contains(warning) { warnings.append(warning) }
         }
-        return SheetSummary(usedRange: parser.usedRange, rowCount: parser.recordCount)
+        guard skipsSeparatorLine else { return SheetSummary(usedRange: parser.usedRange, rowCount: parser.recordCount) }
+        var used = parser.usedRange
+        if var u = used {
+            u.firstRow = max(1, u.firstRow - 1)
+            u.lastRow -= 1
+            used = u.lastRow >= 1 ? u : nil
+        }
+        return SheetSummary(usedRange: used, rowCount: max(0, parser.recordCount - 1))
     }
 
     private static func lastComponent(of path: String) -> Substring {
