@@ -41,3 +41,11 @@ public enum CellValue: Sendable, Equatable {
         }
     }
 }
+
+/// Excel's error values, as cells show them.
+public enum ExcelErrorValue {
+    /// The errors a formula can hold as a constant (`=#N/A`): what the XLSX writer can store.
+    public static let formulaLiterals: Set<String> = ["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA"]
+    /// Every error a cell may show, including dynamic-array results (`#SPILL!`, `#CALC!`).
+    public static let all: Set<String> = formulaLiterals.union(["#SPILL!", "#CALC!"])
+}

@@ -370,7 +370,7 @@ public final class XLSXSheetWriter {
                 let s = try workbook.dateStyle(for: d.kind, base: style)
                 try native.writeNumber(row: r, column: column, serial, format: s.native)
             case .error(let e):
-                if Self.errorLiterals.contains(e) {
+                if ExcelErrorValue.formulaLiterals.contains(e) {
                     try native.writeFormula(row: r, column: column, e, stringResult: e, format: style?.native)
                 } else {
                     try checkText(e, row: row, column: column)
@@ -528,9 +528,6 @@ public final class XLSXSheetWriter {
     }
 
     // MARK: Checks
-
-    /// Excel's error values that can be written as an error formula.
-    static let errorLiterals: Set<String> = ["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA"]
 
     private func validationLocation(firstRow: Int, lastRow: Int, column: Int) -> String {
         guard column >= 0 && column < CellReference.maxColumns && firstRow >= 1 && lastRow >= 1 else { return name }

@@ -278,7 +278,7 @@ final class WorksheetStreamer: XMLStreamHandler {
             let s = XMLText.decodeEscapes(b)
             // A formula whose cached text is an error literal shows that error (libxlsxwriter can only
             // cache error results of formulas such as `=#N/A` as text).
-            if cellType == .formulaString, cellHasFormula, b.count <= 14, Self.errorLiterals.contains(s) { return .error(s) }
+            if cellType == .formulaString, cellHasFormula, b.count <= 14, ExcelErrorValue.all.contains(s) { return .error(s) }
             if b.count > limits.maxCellCharacters, s.utf16.count > limits.maxCellCharacters {
                 throw fail(.cellLimit, "text has \(s.utf16.count) characters; a cell holds at most \(limits.maxCellCharacters)",
                            cell: CellReference.a1(column: cellColumn, row: row.number))
@@ -294,8 +294,6 @@ final class WorksheetStreamer: XMLStreamHandler {
             throw fail(.badCell, "\"\(String(s.prefix(40)))\" is not an ISO 8601 date", cell: CellReference.a1(column: cellColumn, row: row.number))
         }
     }
-
-    static let errorLiterals: Set<String> = ["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!", "#CALC!"]
 
     private static func dateKind(_ kind: NumberFormat.Kind) -> ExcelDate.Kind {
         switch kind {
