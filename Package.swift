@@ -27,6 +27,8 @@ let package = Package(
         .target(name: "SheetIO", dependencies: ["SheetNative"], swiftSettings: hotPath),
         .target(name: "UserList", dependencies: ["SheetIO"]),
         .target(name: "Reports", dependencies: ["UserList", "SheetIO"]),
+        // Mail delivery: an outbox folder of .eml files or an SMTP relay (libcurl); knows nothing of users.
+        .target(name: "Mail"),
         .target(name: "Inbox", dependencies: ["Reports", "UserList", "SheetIO", .product(name: "Logging", package: "swift-log")]),
         .executableTarget(name: "invitesheet", dependencies: [
             "SheetIO", "UserList", "Reports", "Inbox",
