@@ -23,12 +23,15 @@ let package = Package(
         .systemLibrary(name: "CZip", pkgConfig: "libzip", providers: [.apt(["libzip-dev"])]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CXlsxWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
+        // libcurl for SMTP(S); its shim header holds typed wrappers for the variadic setopt/getinfo.
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .target(name: "SheetNative", dependencies: ["CZip", "CLibXML2", "CXlsxWriter"], swiftSettings: hotPath),
         .target(name: "SheetIO", dependencies: ["SheetNative"], swiftSettings: hotPath),
         .target(name: "UserList", dependencies: ["SheetIO"]),
         .target(name: "Reports", dependencies: ["UserList", "SheetIO"]),
         // Mail delivery: an outbox folder of .eml files or an SMTP relay (libcurl); knows nothing of users.
-        .target(name: "Mail"),
+        // Only Sources/Mail imports CCurl.
+        .target(name: "Mail", dependencies: ["CCurl"]),
         .target(name: "Inbox", dependencies: ["Reports", "UserList", "SheetIO", .product(name: "Logging", package: "swift-log")]),
         .executableTarget(name: "invitesheet", dependencies: [
             "SheetIO", "UserList", "Reports", "Inbox",
@@ -40,6 +43,7 @@ let package = Package(
         .testTarget(name: "SheetIOTests", dependencies: ["SheetIO", "TestSupport"]),
         .testTarget(name: "UserListTests", dependencies: ["UserList", "SheetIO", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "UserList", "SheetIO", "TestSupport"]),
+        .testTarget(name: "MailTests", dependencies: ["Mail", "TestSupport"]),
         .testTarget(name: "InboxTests", dependencies: ["Inbox", "invitesheet"]),
         // End-to-end tests run the built binary; depending on it makes `swift test` build it first.
         .testTarget(name: "EndToEndTests", dependencies: ["SheetIO", "invitesheet", "TestSupport"]),

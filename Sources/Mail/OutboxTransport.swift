@@ -1,0 +1,115 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+
+/// The default transport: a folder with one `.eml` file per message, named from its Message-ID,
+/// so delivering the same message again rewrites the same file and never adds a second one.
+/// Each file is written whole or not at all (temporary file, fsync, rename, fsync the folder):
+/// a reader or a crash never sees half a message. Files are private to the user (mode 0600)
+/// because invitations carry registration links.
+public final class OutboxTransport: MailTransport {
+    public let directory: String
+
+    public init(directory: String) {
+        self.directory = directory
+    }
+
+    public func deliver(_ message: MailMessage) throws {
+        let bytes = try MailRenderer.render(message)
+        let name = try Self.fileName(forMessageID: message.messageID)
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw MailDeliveryError(.temporary, "cannot create the outbox folder \(directory): \(Self.reason(error))")
+        }
+        try AtomicFile.replace(name, in: directory, with: bytes)
+    }
+
+    /// Where `deliver` puts the message with this Message-ID.
+    public func path(forMessageID id: String) throws -> String {
+        (directory as NSString).appendingPathComponent(try Self.fileName(forMessageID: id))
+    }
+
+    /// `<abc.1@x.gov.sg>` → `abc.1@x.gov.sg.eml`. Characters other than letters, digits and
+    /// `.-_@+=` are written `%XX`, as is a leading `.`, so the name is one path component,
+    /// never hidden, and two Message-IDs never share a file.
+    static func fileName(forMessageID id: String) throws -> String {
+        if let problem = MailRenderer.messageIDProblem(id) {
+            throw MailDeliveryError(.permanent, "the Message-ID \(MailRenderer.printable(id)) \(problem)")
+        }
+        let inner = id.utf8.dropFirst().dropLast()
+        var name = ""
+        for (i, byte) in inner.enumerated() {
+            let safe: Bool
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                safe = true
+            case UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "@"), UInt8(ascii: "+"), UInt8(ascii: "="):
+                safe = true
+            case UInt8(ascii: "."):
+                safe = i > 0
+            default:
+                safe = false
+            }
+            name += safe ? String(UnicodeScalar(byte)) : "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+        }
+        return name + ".eml"
+    }
+
+    static func reason(_ error: Error) -> String {
+        (error as NSError).localizedFailureReason ?? (error as NSError).localizedDescription
+    }
+}
+
+/// Writes a file so that it is either absent, the old version or the whole new version, even
+/// across a power cut: write a temporary file beside it, fsync it, rename it over the target,
+/// fsync the folder so the rename itself is durable.
+enum AtomicFile {
+    static func replace(_ name: String, in directory: String, with bytes: [UInt8]) throws {
+        let target = (directory as NSString).appendingPathComponent(name)
+        // Hidden and not ending in .eml: whoever lists the outbox never picks up a half-written file.
+        let temporary = (directory as NSString).appendingPathComponent(".\(name).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp")
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw failure("cannot create", temporary) }
+        var closed = false
+        defer {
+            if !closed { close(fd) }
+        }
+        do {
+            var written = 0
+            while written < bytes.count {
+                let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + written, bytes.count - written) }
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw failure("cannot write", temporary)
+                }
+                written += n
+            }
+            guard fsync(fd) == 0 else { throw failure("cannot flush", temporary) }
+            closed = true
+            guard close(fd) == 0 else { throw failure("cannot close", temporary) }
+            guard rename(temporary, target) == 0 else { throw failure("cannot rename the temporary file to", target) }
+        } catch {
+            unlink(temporary)
+            throw error
+        }
+        let dirFD = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard dirFD >= 0 else { throw failure("cannot open the folder", directory) }
+        defer { close(dirFD) }
+        guard fsync(dirFD) == 0 else { throw failure("cannot flush the folder", directory) }
+    }
+
+    /// A full disk or a permission problem may be fixed before the next run: temporary.
+    private static func failure(_ what: String, _ path: String) -> MailDeliveryError {
+        MailDeliveryError(.temporary, "\(what) \(path): \(String(cString: strerror(errno)))")
+    }
+}
+
+extension String {
+    fileprivate func leftPadded(to width: Int) -> String {
+        count >= width ? self : String(repeating: "0", count: width - count) + self
+    }
+}
