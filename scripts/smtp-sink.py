@@ -111,7 +111,7 @@ def main():
             def authenticator(server, session, envelope, mechanism, auth_data):
                 ok = isinstance(auth_data, LoginPassword) and auth_data.login == user.encode() \
                     and auth_data.password == password.encode()
-                return AuthResult(success=ok, handled=False)
+                return AuthResult(success=ok, handled=False, auth_data=auth_data if ok else None)
 
         def factory():
             return SMTP(handler, hostname="sink.test", decode_data=False, enable_SMTPUTF8=False,

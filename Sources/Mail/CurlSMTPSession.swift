@@ -17,7 +17,7 @@ final class CurlSMTPSession {
         /// The relay's reply line for that code, e.g. `550 5.1.1 <x@y>: no such user`.
         var replyLine: String?
 
-        enum Kind { case loginRefused, tlsUnavailable, tlsFailed, other }
+        enum Kind { case loginRefused, tlsUnavailable, tlsFailed, timedOut, other }
     }
 
     struct Settings {
@@ -91,6 +91,7 @@ final class CurlSMTPSession {
         switch result {
         case CURLE_LOGIN_DENIED, CURLE_AUTH_ERROR: kind = .loginRefused
         case CURLE_USE_SSL_FAILED: kind = .tlsUnavailable
+        case CURLE_OPERATION_TIMEDOUT: kind = .timedOut
         case CURLE_SSL_CONNECT_ERROR, CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CACERT_BADFILE, CURLE_SSL_CERTPROBLEM: kind = .tlsFailed
         default: kind = .other
         }

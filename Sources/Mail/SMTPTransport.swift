@@ -59,7 +59,9 @@ public final class SMTPTransport: MailTransport {
 
     /// One line for the ledger: who, what the relay said, what libcurl said.
     func classify(_ failure: CurlSMTPSession.Failure) -> MailDeliveryError {
-        let reply = failure.replyLine.map { Self.oneLine($0) }
+        // Only a refusal's reply explains anything; after a TLS or network failure the last line
+        // heard is an unrelated greeting.
+        let reply = failure.kind == .other || failure.kind == .loginRefused ? failure.replyLine.map { Self.oneLine($0) } : nil
         let said = reply.map { "\($0) (\(Self.oneLine(failure.curlMessage)))" } ?? Self.oneLine(failure.curlMessage)
         switch failure.kind {
         case .loginRefused:
@@ -68,6 +70,8 @@ public final class SMTPTransport: MailTransport {
             return MailDeliveryError(.temporary, "\(endpoint.url) does not offer STARTTLS, and the credentials are never sent without TLS: \(said)")
         case .tlsFailed:
             return MailDeliveryError(.temporary, "\(endpoint.url): TLS failed (is the relay's certificate trusted? \(Self.caFileVariable) names a private CA): \(said)")
+        case .timedOut:
+            return MailDeliveryError(.temporary, "\(endpoint.url) did not answer in time: \(said)")
         case .other:
             break
         }
