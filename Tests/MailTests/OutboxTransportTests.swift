@@ -29,18 +29,25 @@ final class OutboxTransportTests: XCTestCase {
     }
 
     func testDeliveringTheSameMessageAgainRewritesTheSameFileByRename() throws {
-        let outbox = OutboxTransport(directory: folder.path)
+        let outbox = OutboxTransport(directory: folder.appendingPathComponent("out").path)
         let message = sampleMessage(id: "<same@invitesheet.test>")
         try outbox.deliver(message)
         let path = try outbox.path(forMessageID: message.messageID)
-        let firstInode = try FileManager.default.attributesOfItem(atPath: path)[.systemFileNumber] as? Int
+        // A second name for the first version: it keeps that inode alive (so its number cannot be
+        // reused) and shows what a reader that had opened the old file still sees.
+        let keep = folder.appendingPathComponent("first-version.eml").path
+        try FileManager.default.linkItem(atPath: path, toPath: keep)
+        try outbox.deliver(sampleMessage(id: "<same@invitesheet.test>", body: "Second version.\n"))
+        XCTAssertEqual(try entries(folder.appendingPathComponent("out")), ["same@invitesheet.test.eml"],
+                       "one file per Message-ID, no temporary files left")
+        // A different inode proves the file was replaced by rename, never truncated and rewritten
+        // in place (where a reader or a crash could see half a message).
+        let inode = { (p: String) in try FileManager.default.attributesOfItem(atPath: p)[.systemFileNumber] as? Int }
+        XCTAssertNotEqual(try inode(path), try inode(keep))
+        XCTAssertEqual([UInt8](try Data(contentsOf: URL(fileURLWithPath: keep))), try MailRenderer.render(message))
+        XCTAssertEqual(try ParsedMail.parse(path: path).body, "Second version.\n")
         try outbox.deliver(message)
-        try outbox.deliver(message)
-        XCTAssertEqual(try entries(), ["same@invitesheet.test.eml"], "one file per Message-ID, no temporary files left")
-        // A new inode proves the file was replaced by rename, never truncated and rewritten in place
-        // (where a reader or a crash could see half a message).
-        let secondInode = try FileManager.default.attributesOfItem(atPath: path)[.systemFileNumber] as? Int
-        XCTAssertNotEqual(firstInode, secondInode)
+        XCTAssertEqual(try entries(folder.appendingPathComponent("out")), ["same@invitesheet.test.eml"])
         XCTAssertEqual([UInt8](try Data(contentsOf: URL(fileURLWithPath: path))), try MailRenderer.render(message))
     }
 
