@@ -64,6 +64,7 @@ class Handler:
         write_atomically(base + ".eml", envelope.original_content)
         write_atomically(base + ".json", json.dumps({
             "mail_from": envelope.mail_from, "rcpt_tos": envelope.rcpt_tos, "tls": tls, "login": login,
+            "helo": session.host_name,
         }).encode())
         return f"250 2.0.0 Ok: queued as {n:04d}"
 

@@ -75,7 +75,10 @@ public final class SMTPSink {
         }
     }
 
-    deinit { stop() }
+    deinit {
+        stop()
+        try? FileManager.default.removeItem(at: folder)
+    }
 
     /// `smtp://127.0.0.1:PORT` (or `smtps://`).
     public func url(tls: Bool = false) -> String { "\(tls ? "smtps" : "smtp")://127.0.0.1:\(port)" }
