@@ -6,6 +6,8 @@ import Foundation
 /// environment. Failures are classified for the ledger: a 5xx reply to the message or a
 /// recipient is permanent; an unreachable relay, a timeout, a 4xx reply or a refused login
 /// (a setting to fix, not a bad message) are temporary, so the message stays queued.
+/// One transport keeps one libcurl handle (consecutive messages reuse the connection): use it
+/// from one thread at a time.
 public final class SMTPTransport: MailTransport {
     /// The relay's user name, from the environment only.
     public static let userVariable = "INVITESHEET_SMTP_USER"

@@ -31,8 +31,9 @@ final class SMTPTransportTests: XCTestCase {
         defer { sink.stop() }
         let transport = try SMTPTransport(url: sink.url(), environment: [:])
         for i in 1...5 { try transport.deliver(sampleMessage(id: "<inv-\(i)@invitesheet.test>", to: ["user\(i)@agency.gov.sg"])) }
-        let ids = try sink.received().map { try ParsedMail.parse(path: $0.path).messageID }
-        XCTAssertEqual(ids, (1...5).map { "<inv-\($0)@invitesheet.test>" })
+        let received = try sink.received()
+        XCTAssertEqual(try received.map { try ParsedMail.parse(path: $0.path).messageID }, (1...5).map { "<inv-\($0)@invitesheet.test>" })
+        XCTAssertEqual(received.map(\.messageID), (1...5).map { "<inv-\($0)@invitesheet.test>" })
     }
 
     func testA550RecipientIsAPermanentFailureWithTheServersReply() throws {

@@ -21,6 +21,17 @@ public final class SMTPSink {
         public var raw: Data
         /// The file holding `raw`, for a second reader (Python's `email`).
         public var path: String
+
+        /// The `Message-ID:` header as received (first one, unfolded), to count deliveries per message.
+        public var messageID: String? {
+            let text = String(decoding: raw, as: UTF8.self)
+            let headers = text.components(separatedBy: "\r\n\r\n").first ?? ""
+            let unfolded = headers.replacingOccurrences(of: "\r\n ", with: " ").replacingOccurrences(of: "\r\n\t", with: " ")
+            for line in unfolded.components(separatedBy: "\r\n") where line.lowercased().hasPrefix("message-id:") {
+                return line.dropFirst("message-id:".count).trimmingCharacters(in: .whitespaces)
+            }
+            return nil
+        }
     }
 
     public let port: Int
