@@ -15,10 +15,15 @@ struct ConvertCommand: ParsableCommand {
         Types: string, number, boolean, date (ISO 8601), error. Empty cells are left out.
 
         CSV keeps row numbers: line N is spreadsheet row N. Numbers are written as Excel \
-        shows them (91234567, not 9.1234567E7).
+        shows them (91234567, not 9.1234567E7). CSV has no byte-order mark, for pipelines; \
+        --excel-csv adds one (EF BB BF), so Excel shows accented names right (not SiobhÃ¡n).
+
+        On success, one line per file written goes to standard error: \
+        "Wrote users.csv: 1,234 rows from sheet Users".
 
         Examples:
           invitesheet convert users.xlsx -o users.csv
+          invitesheet convert users.xlsx -o for-excel.csv --excel-csv
           invitesheet convert users.xlsx --to json --sheet Users
           invitesheet convert users.csv -o users.xlsx
           invitesheet convert book.xlsx --all-sheets --to csv -o book-csv/
@@ -43,11 +48,17 @@ struct ConvertCommand: ParsableCommand {
     @Flag(help: "In CSV/TSV output, prefix ' to cells starting with = + - @ tab or CR, so a spreadsheet will not run them as formulas.")
     var neutraliseFormulas = false
 
+    @Flag(help: "CSV/TSV for Excel: start the file with a UTF-8 byte-order mark, so Excel reads accented letters right.")
+    var excelCsv = false
+
     @OptionGroup var inputOptions: InputOptions
 
     func validate() throws {
         if sheet != nil && allSheets {
             throw ValidationError("Use either --sheet or --all-sheets, not both.")
+        }
+        if excelCsv, let format = to ?? ConversionFormat(fileName: output), format != .csv && format != .tsv {
+            throw ValidationError("--excel-csv is for CSV or TSV output; drop it, or write a .csv file (--to csv).")
         }
         if to == nil && output != "-" && ConversionFormat(fileName: output) == nil && !allSheets {
             throw ValidationError("Cannot tell the format from '\(output)'. Add --to csv|tsv|json|jsonl|xlsx or use one of those extensions.")
@@ -79,16 +90,25 @@ struct ConvertCommand: ParsableCommand {
         }
         var converter = SheetConverter(format: format)
         converter.neutraliseFormulas = neutraliseFormulas
+        converter.byteOrderMark = excelCsv
         let progress = ProgressLine()
-        converter.progress = { sheet, rows in progress.update("converting \(sheet): \(formatCount(rows)) rows") }
+        converter.progress = { sheet, rows in progress.update("converting \(Terminal.printable(sheet)): \(formatCount(rows, "row"))") }
         do {
-            try converter.convert(source, sheets: indices, to: output)
+            let files = try converter.convert(source, sheets: indices, to: output)
             progress.finish()
+            for file in files { Terminal.standardError(Self.summary(of: file) + "\n") }
         } catch let e as SheetIOError {
             progress.finish()
             report(e)
             throw Exit.unprocessable
         }
+    }
+
+    /// "Wrote users.csv: 1,234 rows from sheet Users", or "Wrote 3 rows from sheet Users to standard output".
+    static func summary(of file: ConvertedFile) -> String {
+        let sheets = file.sheets.map(Terminal.printable).joined(separator: ", ")
+        let from = "\(formatCount(file.rows, "row")) from \(file.sheets.count == 1 ? "sheet" : "sheets") \(sheets)"
+        return file.path == "-" ? "Wrote \(from) to standard output" : "Wrote \(Terminal.printable(file.path)): \(from)"
     }
 }
 

@@ -12,11 +12,14 @@ struct SampleCommand: ParsableCommand {
         row-level finding the validators report (bad usernames, non-government domains, \
         duplicates, Excel damage …). The same --seed always writes the same rows.
 
-        The format follows the output's extension: .xlsx (default) or .csv/.tsv.
+        The format follows the output's extension: .xlsx (default) or .csv/.tsv. On success, one \
+        line per file written goes to standard error: \
+        "Wrote users.xlsx: 1,000 rows (50 with a deliberate mistake)".
 
         Examples:
           invitesheet sample --rows 1000 -o users.xlsx
-          invitesheet sample --rows 1048575 --error-rate 0.05 --seed 7 -o big.xlsx --existing existing.csv
+          invitesheet sample --rows 1000 -o users.xlsx --existing existing.csv
+          invitesheet sample --rows 1048575 --error-rate 0.05 --seed 7 -o big.xlsx
         """
     )
 
@@ -51,11 +54,15 @@ struct SampleCommand: ParsableCommand {
     func run() throws {
         var writer = SampleFileWriter(generator: SampleGenerator(rows: rows, errorRate: errorRate, seed: seed))
         let progress = ProgressLine()
-        writer.progress = { n in progress.update("writing \(formatCount(n)) of \(formatCount(rows)) rows") }
+        writer.progress = { n in progress.update("writing \(formatCount(n)) of \(formatCount(rows, "row"))") }
         do {
-            try writer.write(to: output)
-            if let existing { try writer.writeExistingAccounts(to: existing) }
+            let mistakes = try writer.write(to: output)
+            let accounts = try existing.map { try writer.writeExistingAccounts(to: $0) }
             progress.finish()
+            Terminal.standardError("Wrote \(Terminal.printable(output)): \(formatCount(rows, "row")) (\(formatCount(mistakes)) with a deliberate mistake)\n")
+            if let existing, let accounts {
+                Terminal.standardError("Wrote \(Terminal.printable(existing)): \(formatCount(accounts, "existing account"))\n")
+            }
         } catch let e as SheetIOError {
             progress.finish()
             report(e)

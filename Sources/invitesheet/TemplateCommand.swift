@@ -14,6 +14,9 @@ struct TemplateCommand: ParsableCommand {
         formatted as text), an Instructions sheet, and hidden Lists and _meta sheets. Without -o \
         it writes user-list.xlsx in the current folder. The same policy always writes the same bytes.
 
+        An existing file is replaced only when it is a template with no rows filled in; a filled-in \
+        list or any other file is left alone (exit 64) unless --force is given.
+
         --check FILE compares FILE with what this command would write now: exit 0 when it is \
         current, 1 with the first differences when it is not (for CI).
 
@@ -21,6 +24,7 @@ struct TemplateCommand: ParsableCommand {
           invitesheet template
           invitesheet template -o templates/user-list.xlsx --policy policy.json
           invitesheet template --check templates/user-list.xlsx
+          invitesheet template -o user-list.xlsx --force     # replace a filled-in list
         """
     )
 
@@ -33,9 +37,15 @@ struct TemplateCommand: ParsableCommand {
     @Option(help: ArgumentHelp("A JSON policy file (ODC list, sponsoring agencies …); defaults otherwise.", valueName: "FILE"))
     var policy: String?
 
+    @Flag(help: "Replace the file even when it is not an unchanged template (rows filled in are lost).")
+    var force = false
+
     func validate() throws {
         if check != nil && output != nil {
             throw ValidationError("Use either -o to write the template or --check to compare one, not both.")
+        }
+        if check != nil && force {
+            throw ValidationError("--force is for writing the template; --check never changes a file.")
         }
         if let output, Spreadsheet.fileExtension(output) != "xlsx" {
             throw ValidationError("-o must name an .xlsx file, e.g. -o \(TemplateWriter.defaultFileName); got '\(output)'.")
@@ -56,6 +66,7 @@ struct TemplateCommand: ParsableCommand {
             return
         }
         let path = output ?? TemplateWriter.defaultFileName
+        if !force { try refuseToOverwriteData(path, writer: writer) }
         do { try writer.write(to: path) } catch let e as SheetIOError {
             report(e)
             throw Exit.unprocessable
@@ -63,18 +74,37 @@ struct TemplateCommand: ParsableCommand {
         print("Wrote \(path) (template \(writer.layout.metadata.templateID) version \(writer.layout.metadata.version)).")
     }
 
-    private func runCheck(_ file: String, writer: TemplateWriter) throws {
+    /// Exits 64 when `path` holds something other than an unchanged template: writing would lose it.
+    private func refuseToOverwriteData(_ path: String, writer: TemplateWriter) throws {
+        guard FileManager.default.fileExists(atPath: path) else { return }
+        let verdict = try withScratchTemplate(writer) { TemplateOverwrite.judge(existing: path, template: $0) }
+        let what: String
+        switch verdict {
+        case .safe: return
+        case .holdsRows(let rows): what = "holds \(formatCount(rows, "filled-in row"))"
+        case .differs: what = "is not an unchanged template"
+        }
+        Terminal.standardError("invitesheet: error: \(Terminal.printable(path)) already exists and \(what), so it was not overwritten. "
+                               + "Use --force to replace it, or -o another.xlsx to write the template elsewhere.\n")
+        throw Exit.usage
+    }
+
+    /// Writes the template to a scratch file, hands its path to `body`, then removes it.
+    private func withScratchTemplate<T>(_ writer: TemplateWriter, _ body: (String) throws -> T) throws -> T {
         let scratch = FileManager.default.temporaryDirectory
             .appendingPathComponent("invitesheet-template-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString).xlsx").path
         defer { try? FileManager.default.removeItem(atPath: scratch) }
-        let result: TemplateComparison
         do {
             try writer.write(to: scratch)
-            result = try TemplateComparison.compare(committed: file, expected: scratch)
+            return try body(scratch)
         } catch let e as SheetIOError {
             report(e)
             throw Exit.unprocessable
         }
+    }
+
+    private func runCheck(_ file: String, writer: TemplateWriter) throws {
+        let result = try withScratchTemplate(writer) { try TemplateComparison.compare(committed: file, expected: $0) }
         if result.identical {
             print("\(file) is current.")
             return

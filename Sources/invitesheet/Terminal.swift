@@ -64,3 +64,8 @@ func formatCount(_ n: Int) -> String {
     }
     return String(out.reversed())
 }
+
+/// A count with its noun, singular or plural: "1 row", "1,234 rows".
+func formatCount(_ n: Int, _ noun: String) -> String {
+    "\(formatCount(n)) \(n == 1 ? noun : noun + "s")"
+}

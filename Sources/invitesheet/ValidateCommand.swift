@@ -36,7 +36,8 @@ struct ValidateCommand: ParsableCommand {
 
         Examples:
           invitesheet validate users.xlsx
-          invitesheet validate users.xlsx --out results/ --existing accounts.csv --policy policy.json
+          invitesheet validate users.xlsx --out results/ --existing accounts.csv
+          invitesheet validate users.xlsx --policy policy.json --strict
           invitesheet validate lists/*.xlsx --format json --max-findings 100
           invitesheet validate user-lists/*.xlsx --format github
         """

@@ -40,11 +40,15 @@ final class ConvertCLITests: XCTestCase {
         return r
     }
 
-    /// Runs and expects exit 0 and nothing on stderr.
+    /// Runs and expects exit 0 and, on stderr, nothing but the "Wrote …" line of each file written.
+    @discardableResult
     private func ok(_ arguments: [String], file: StaticString = #filePath, line: UInt = #line) throws -> CLIResult {
         let r = try run(arguments, file: file, line: line)
         XCTAssertEqual(r.status, 0, "invitesheet \(arguments.joined(separator: " ")): \(r.stderr)", file: file, line: line)
-        XCTAssertEqual(r.stderr, "", file: file, line: line)
+        for text in r.stderr.split(separator: "\n") {
+            XCTAssertTrue(text.hasPrefix("Wrote "), "unexpected on stderr: \(text)", file: file, line: line)
+        }
+        if arguments.first == "sheets" { XCTAssertEqual(r.stderr, "", file: file, line: line) }
         return r
     }
 
@@ -283,6 +287,113 @@ final class ConvertCLITests: XCTestCase {
         XCTAssertEqual(t["I3"], .string("line1\nline2"))
         XCTAssertEqual(t["C5"], .string("0.00001"))
         XCTAssertEqual(t["A5"], .string("last@tech.gov.sg"))
+    }
+
+    // MARK: convert: what it says
+
+    func testConvertSaysWhatItWroteInOneLineOnStandardError() throws {
+        let book = try fixture("real-xlsxwriter.xlsx")
+        let out = path("users.csv")
+        XCTAssertEqual(try ok(["convert", book, "-o", out]).stderr, "Wrote \(out): 4 rows from sheet Users\n")
+        let toStandardOutput = try ok(["convert", book, "--to", "csv"])
+        XCTAssertEqual(toStandardOutput.stdout, Self.usersCSV, "standard output holds only the data")
+        XCTAssertEqual(toStandardOutput.stderr, "Wrote 4 rows from sheet Users to standard output\n")
+        XCTAssertEqual(try ok(["convert", book, "--sheet", "_meta", "--to", "jsonl"]).stderr,
+                       "Wrote 2 rows from sheet _meta to standard output\n")
+        let json = path("book.json")
+        XCTAssertEqual(try ok(["convert", book, "--all-sheets", "-o", json]).stderr,
+                       "Wrote \(json): 8 rows from sheets Users, Lists, _meta\n")
+        let xlsx = path("copy.xlsx")
+        XCTAssertEqual(try ok(["convert", book, "-o", xlsx]).stderr, "Wrote \(xlsx): 4 rows from sheet Users\n")
+    }
+
+    func testConvertWithAllSheetsSaysOneLinePerFile() throws {
+        let folder = path("book-csv") + "/"
+        let r = try ok(["convert", try fixture("real-xlsxwriter.xlsx"), "--all-sheets", "--to", "csv", "-o", folder])
+        XCTAssertEqual(r.stderr, """
+            Wrote \(folder)Users.csv: 4 rows from sheet Users
+            Wrote \(folder)Lists.csv: 2 rows from sheet Lists
+            Wrote \(folder)_meta.csv: 2 rows from sheet _meta
+
+            """)
+    }
+
+    func testConvertCountsWithThousandsSeparatorsAndSingular() throws {
+        let sample = path("sample.csv")
+        try ok(["sample", "--rows", "1233", "-o", sample])
+        let out = path("big.csv")
+        XCTAssertEqual(try ok(["convert", sample, "-o", out]).stderr, "Wrote \(out): 1,234 rows from sheet sample\n")
+        let one = path("one.csv")
+        try Data("Email address*\n".utf8).write(to: URL(fileURLWithPath: one))
+        XCTAssertEqual(try ok(["convert", one, "--to", "json"]).stderr, "Wrote 1 row from sheet one to standard output\n")
+    }
+
+    // MARK: convert --excel-csv: a UTF-8 byte-order mark for Excel
+
+    private func bytes(_ path: String) throws -> [UInt8] { Array(try Data(contentsOf: URL(fileURLWithPath: path))) }
+
+    func testExcelCSVStartsWithAByteOrderMarkAndPlainCSVDoesNot() throws {
+        let book = try fixture("real-xlsxwriter.xlsx")
+        let plain = path("pipeline.csv"), excel = path("excel.csv"), tsv = path("excel.tsv")
+        try ok(["convert", book, "-o", plain])
+        try ok(["convert", book, "-o", excel, "--excel-csv"])
+        try ok(["convert", book, "-o", tsv, "--excel-csv"])
+        XCTAssertEqual(Array(try bytes(plain).prefix(5)), Array("Email".utf8), "convert's default CSV has no byte-order mark")
+        XCTAssertEqual(try bytes(excel), [0xEF, 0xBB, 0xBF] + Array(Self.usersCSV.utf8))
+        XCTAssertEqual(try bytes(tsv), [0xEF, 0xBB, 0xBF] + Array(Self.usersTSV.utf8))
+        let toStandardOutput = try ok(["convert", book, "--to", "csv", "--excel-csv"])
+        XCTAssertEqual(Array(toStandardOutput.stdoutData), [0xEF, 0xBB, 0xBF] + Array(Self.usersCSV.utf8))
+    }
+
+    func testExcelCSVWithAllSheetsMarksEveryFile() throws {
+        let folder = path("for-excel")
+        try ok(["convert", try fixture("real-xlsxwriter.xlsx"), "--all-sheets", "--to", "csv", "--excel-csv", "-o", folder])
+        for name in ["Users.csv", "Lists.csv", "_meta.csv"] {
+            XCTAssertEqual(Array(try bytes(folder + "/" + name).prefix(3)), [0xEF, 0xBB, 0xBF], name)
+        }
+    }
+
+    func testExcelCSVIsOnlyForCSVAndTSV() throws {
+        for arguments in [["--to", "json"], ["--to", "jsonl"], ["-o", path("out.xlsx")], ["-o", path("out.json")]] {
+            let r = try run(["convert", try fixture("real-xlsxwriter.xlsx"), "--excel-csv"] + arguments)
+            XCTAssertEqual(r.status, 64, "\(arguments): \(r.stderr)")
+            XCTAssertTrue(r.stderr.contains("--excel-csv is for CSV or TSV output"), r.stderr)
+            XCTAssertEqual(r.stdout, "")
+        }
+    }
+
+    /// The mark is skipped on the way back in: the first header is read exactly.
+    func testExcelCSVReadsBackWithoutTheMark() throws {
+        let excel = path("users.csv")
+        try ok(["convert", try fixture("real-xlsxwriter.xlsx"), "-o", excel, "--excel-csv"])
+        let json = try ok(["convert", excel, "--to", "jsonl"]).stdout
+        let first = try XCTUnwrap(json.split(separator: "\n").first)
+        XCTAssertTrue(first.contains(##"{"ref":"A1","type":"string","value":"Email address*"}"##), String(first))
+        let back = path("back.csv")
+        try ok(["convert", excel, "-o", back])
+        XCTAssertEqual(try read(back), Self.usersCSV, "reading and writing again gives the plain CSV, no mark, no stray U+FEFF")
+    }
+
+    /// A user list and an existing-accounts file saved as Excel's "CSV UTF-8" are read as if they had no mark.
+    func testValidateReadsExcelCSVListAndExistingAccounts() throws {
+        let list = path("list.xlsx"), accounts = path("accounts.csv")
+        try ok(["sample", "--rows", "40", "--error-rate", "0", "-o", list])
+        let listCSV = path("list.csv")
+        try ok(["convert", list, "-o", listCSV, "--excel-csv"])
+        XCTAssertEqual(Array(try bytes(listCSV).prefix(3)), [0xEF, 0xBB, 0xBF])
+        let email = try XCTUnwrap(try read(listCSV).split(separator: "\r\n")[3].split(separator: ",").first.map(String.init))
+        try Data([0xEF, 0xBB, 0xBF] + Array("email,username\r\n\(email),\r\n".utf8)).write(to: URL(fileURLWithPath: accounts))
+
+        let clean = try run(["validate", listCSV, "--format", "json"])
+        XCTAssertEqual(clean.status, 0, clean.stdout + clean.stderr)
+        let r = try run(["validate", listCSV, "--existing", accounts, "--format", "json"])
+        XCTAssertEqual(r.status, 1, r.stderr)
+        let report = try XCTUnwrap(try JSONSerialization.jsonObject(with: r.stdoutData) as? [String: Any])
+        let findings = report["findings"] as? [[String: Any]] ?? []
+        let existing = findings.filter { $0["code"] as? String == "duplicate.existing-email" }
+        XCTAssertEqual(existing.count, 1, "\(findings)")
+        XCTAssertEqual(existing.first?["row"] as? Int, 4)
+        XCTAssertFalse(findings.contains { ($0["code"] as? String ?? "").hasPrefix("structure.") }, "the header is found: \(findings)")
     }
 
     // MARK: sheets

@@ -219,6 +219,15 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertTrue(r.source.warnings.isEmpty)
     }
 
+    /// Excel's "CSV UTF-8" with a `sep=;` line: the mark comes first, the line is still recognised.
+    func testUTF8ByteOrderMarkBeforeExcelSeparatorLine() throws {
+        let r = try read(try file([0xEF, 0xBB, 0xBF] + Array("sep=;\r\nEmail address;Name\r\nx@a.gov.sg;Zoë\r\n".utf8)))
+        XCTAssertTrue(r.source.skipsSeparatorLine)
+        XCTAssertEqual(r.source.delimiter, UInt8(ascii: ";"))
+        XCTAssertEqual(r.fields, [["Email address", "Name"], ["x@a.gov.sg", "Zoë"]])
+        XCTAssertEqual(r.rows.map(\.number), [1, 2])
+    }
+
     func testByteOrderMarkAloneIsAnEmptyFile() throws {
         for bom: [UInt8] in [[0xEF, 0xBB, 0xBF], [0xFF, 0xFE], [0xFE, 0xFF]] {
             let r = try read(try file(bom))

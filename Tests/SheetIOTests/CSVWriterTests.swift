@@ -114,4 +114,47 @@ final class CSVWriterTests: XCTestCase {
         }
         XCTAssertEqual(read, rows)
     }
+
+    // MARK: Byte-order mark (CSV meant for Excel)
+
+    private func bytes(byteOrderMark: Bool?, _ write: (CSVWriter) -> Void) throws -> [UInt8] {
+        let path = directory.appendingPathComponent("bom-\(UUID().uuidString).csv").path
+        let sink = try ByteSink(path: path)
+        if let byteOrderMark {
+            write(CSVWriter(sink: sink, byteOrderMark: byteOrderMark))
+        } else {
+            write(CSVWriter(sink: sink))
+        }
+        try sink.commit()
+        return Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+    }
+
+    func testByteOrderMarkComesFirstOnlyWhenAskedFor() throws {
+        let rows: (CSVWriter) -> Void = { $0.writeRow(["Siobhán", "Mei Ling"]); $0.writeRow(["=1", "b"]) }
+        let plain = Array("Siobhán,Mei Ling\r\n=1,b\r\n".utf8)
+        XCTAssertEqual(try bytes(byteOrderMark: nil, rows), plain, "no mark by default: pipelines read the first field as is")
+        XCTAssertEqual(try bytes(byteOrderMark: false, rows), plain)
+        XCTAssertEqual(try bytes(byteOrderMark: true, rows), [0xEF, 0xBB, 0xBF] + plain)
+    }
+
+    func testByteOrderMarkIsWrittenOnceEvenWithNoRows() throws {
+        XCTAssertEqual(try bytes(byteOrderMark: true) { _ in }, [0xEF, 0xBB, 0xBF])
+        XCTAssertEqual(try bytes(byteOrderMark: true) { $0.writeRow(Row(number: 1, cells: [Cell(column: 1, value: .text("x"))]), width: 3) },
+                       [0xEF, 0xBB, 0xBF] + Array(",x,\r\n".utf8))
+    }
+
+    func testFileWithByteOrderMarkReadsBackAsWritten() throws {
+        let path = directory.appendingPathComponent("round-trip.csv").path
+        let sink = try ByteSink(path: path)
+        let writer = CSVWriter(sink: sink, byteOrderMark: true)
+        writer.writeRow(["Email address*", "Full name*"])
+        writer.writeRow(["siobhan@tech.gov.sg", "Siobhán Ó Súilleabháin"])
+        try sink.commit()
+        let source = try CSVSource(path: path)
+        var rows: [[String]] = []
+        _ = try source.readRows(sheet: 0) { row in rows.append(row.cells.map(\.value.displayText)) }
+        XCTAssertEqual(rows, [["Email address*", "Full name*"], ["siobhan@tech.gov.sg", "Siobhán Ó Súilleabháin"]])
+        XCTAssertEqual(source.encoding, .utf8)
+        XCTAssertTrue(source.warnings.isEmpty, "\(source.warnings)")
+    }
 }

@@ -1,6 +1,9 @@
 /// Writes RFC 4180 CSV straight into a `ByteSink`: a field is quoted only when it holds the
 /// delimiter, a quote or a line break, and quotes inside it are doubled.
 public final class CSVWriter {
+    /// The UTF-8 byte-order mark: without it Excel opens a CSV as Windows-1252 (`SiobhÃ¡n`).
+    public static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+
     private let sink: ByteSink
     private let delimiter: UInt8
     private let neutraliseFormulas: Bool
@@ -11,11 +14,16 @@ public final class CSVWriter {
     ///     NUL, so a spreadsheet opening the file shows the text instead of running it as a formula
     ///     (OWASP "CSV injection"). Use it for reports; not for data meant to round-trip.
     ///   - lineEnding: CRLF by default, as RFC 4180 says.
-    public init(sink: ByteSink, delimiter: UInt8 = UInt8(ascii: ","), neutraliseFormulas: Bool = false, lineEnding: String = "\r\n") {
+    ///   - byteOrderMark: start the output with the UTF-8 byte-order mark (EF BB BF), so Excel reads
+    ///     the file as UTF-8. Use it for CSV meant to be opened in Excel; leave it off for pipelines
+    ///     (many Unix tools see the mark as part of the first field). Every reader here skips it.
+    public init(sink: ByteSink, delimiter: UInt8 = UInt8(ascii: ","), neutraliseFormulas: Bool = false, lineEnding: String = "\r\n",
+                byteOrderMark: Bool = false) {
         self.sink = sink
         self.delimiter = delimiter
         self.neutraliseFormulas = neutraliseFormulas
         self.lineEnding = Array(lineEnding.utf8)
+        if byteOrderMark { sink.write(bytes: Self.byteOrderMark) }
     }
 
     /// Writes one record of the given fields.

@@ -10,15 +10,17 @@ public struct SampleFileWriter {
 
     public init(generator: SampleGenerator) { self.generator = generator }
 
-    public func write(to path: String) throws {
+    /// Writes the sample; returns how many data rows carry a deliberate mistake.
+    @discardableResult
+    public func write(to path: String) throws -> Int {
         switch Spreadsheet.fileExtension(path) {
-        case "csv": try writeCSV(to: path, delimiter: UInt8(ascii: ","))
-        case "tsv": try writeCSV(to: path, delimiter: UInt8(ascii: "\t"))
-        default: try writeXLSX(to: path)
+        case "csv": return try writeCSV(to: path, delimiter: UInt8(ascii: ","))
+        case "tsv": return try writeCSV(to: path, delimiter: UInt8(ascii: "\t"))
+        default: return try writeXLSX(to: path)
         }
     }
 
-    private func writeXLSX(to path: String) throws {
+    private func writeXLSX(to path: String) throws -> Int {
         let workbook = try XLSXWorkbookWriter(path: path, options: XLSXWriteOptions(streaming: false))
         let sheet = try workbook.addSheet(name: "Users")
         let header = try workbook.style(CellStyle(bold: true, fillColor: 0xDDEBF7))
@@ -29,8 +31,11 @@ public struct SampleFileWriter {
             try sheet.setColumn(i, i, width: column.width, style: column.isTextFormatted ? text : nil)
         }
         try sheet.freezePanes(rows: 1, columns: 0)
+        var mistakes = 0
         for index in 0..<generator.rowCount {
-            let row = generator.sheetRow(index)
+            let sample = generator.sample(index)
+            if sample.mistake != nil { mistakes += 1 }
+            let row = sample.row
             if row.isHidden { try sheet.hideRow(row.number) }
             for cell in row.cells {
                 let style = cell.format?.isText == true ? text : nil
@@ -44,34 +49,44 @@ public struct SampleFileWriter {
             if index & 0x3FFF == 0 { progress?(index) }
         }
         try workbook.close()
+        return mistakes
     }
 
-    private func writeCSV(to path: String, delimiter: UInt8) throws {
+    private func writeCSV(to path: String, delimiter: UInt8) throws -> Int {
         let sink = try ByteSink(path: path)
         let writer = CSVWriter(sink: sink, delimiter: delimiter)
         writer.writeRow(UserListSchema.current.columns.map(\.header))
+        var mistakes = 0
         for index in 0..<generator.rowCount {
-            writer.writeRow(generator.sheetRow(index), width: UserListSchema.current.columns.count)
+            let sample = generator.sample(index)
+            if sample.mistake != nil { mistakes += 1 }
+            writer.writeRow(sample.row, width: UserListSchema.current.columns.count)
             if index & 0x3FFF == 0 { progress?(index) }
         }
         try sink.commit()
+        return mistakes
     }
 
     /// The existing TechPass accounts the sample's duplicate-account mistakes collide with, as a
-    /// CSV with `email` and `username` columns (the `--existing` file of `validate`).
-    public func writeExistingAccounts(to path: String) throws {
+    /// CSV with `email` and `username` columns (the `--existing` file of `validate`). Returns the
+    /// number of accounts written.
+    @discardableResult
+    public func writeExistingAccounts(to path: String) throws -> Int {
         let sink = try ByteSink(path: path)
         let writer = CSVWriter(sink: sink)
         writer.writeRow(["email", "username"])
         writer.writeRow(["someone.else@tech.gov.sg", ""])
+        var accounts = 1
         for i in 0..<generator.rowCount {
             switch generator.mistake(at: i) {
             case .existingEmail?: writer.writeRow([SampleGenerator.existingEmail(i), ""])
             case .existingUsername?: writer.writeRow(["", SampleGenerator.existingUsername(i)])
             default: continue
             }
+            accounts += 1
         }
         try sink.commit()
+        return accounts
     }
 
     /// A formula that evaluates to the value: `=91234567` or `="text"`.
