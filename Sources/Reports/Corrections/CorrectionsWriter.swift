@@ -16,8 +16,8 @@ public final class CorrectionsWriter {
     /// The default cap on rows written.
     public static let defaultMaxRows = 100_000
     /// The extra columns' headers, as `UserListSchema.ignoredHeaders` lists them for the structure stage.
-    public static let errorsHeader = "Errors"
-    public static let sourceRowHeader = "Source row"
+    public static let errorsHeader = UserListSchema.errorsHeader
+    public static let sourceRowHeader = UserListSchema.sourceRowHeader
 
     /// The path as the caller named it.
     public let path: String

@@ -22,21 +22,25 @@ public final class UserListValidator: Sendable {
             + DirectoryStage.standardRules().map(RuleDescription.init)
     }
 
-    /// A fresh row pipeline for a sheet laid out as `columns`.
-    public func pipeline(columns: ColumnMap = .standard) -> RowPipeline {
-        RowPipeline(policy: policy, existing: existing, columns: columns)
+    /// A fresh row pipeline for a sheet laid out as `columns`, holding rows of `origin`.
+    public func pipeline(columns: ColumnMap = .standard, origin: RowOrigin = .ownRows) -> RowPipeline {
+        RowPipeline(policy: policy, existing: existing, columns: columns, origin: origin)
     }
 
     private enum Stop: Error { case structure }
     private struct CallbackError: Error { var underlying: Error }
 
-    /// Validates the user sheet of `source`, calling `onRow` for each data row in order.
+    /// Validates the user sheet of `source`, calling `onHeader` once the header is understood (before
+    /// the first row; not at all when the structure stage stops the run) and `onRow` for each data row
+    /// in order.
     ///
     /// A file that cannot be read returns a summary with status `.fileFailed`; a sheet whose structure
     /// is wrong (or that has too many rows) returns `.structureFailed`. Either can happen after some
     /// rows were already handed to `onRow` (a read error part-way, the row limit): callers should
-    /// treat the run as failed and discard per-row outputs. Errors thrown by `onRow` are rethrown as is.
-    public func validate(source: SheetSource, onRow: (RowOutcome) throws -> Void) throws -> ValidationSummary {
+    /// treat the run as failed and discard per-row outputs. Errors thrown by `onHeader` or `onRow` are
+    /// rethrown as is.
+    public func validate(source: SheetSource, onHeader: ((StructureResult) throws -> Void)? = nil,
+                         onRow: (RowOutcome) throws -> Void) throws -> ValidationSummary {
         var summary = ValidationSummary(fileName: source.fileName, sourceWarnings: source.warnings)
         do {
             let choice = try structureStage.chooseSheet(in: source)
@@ -57,9 +61,11 @@ public final class UserListValidator: Sendable {
                     summary.columns = result.columns
                     summary.templateVersion = result.templateVersion
                     summary.templateVersionSource = result.templateVersionSource
+                    summary.corrects = result.origin.original
                     result.findings.forEach { summary.add(structureFinding: $0) }
                     if result.failed { throw Stop.structure }
-                    pipeline = self.pipeline(columns: result.columns)
+                    pipeline = self.pipeline(columns: result.columns, origin: result.origin)
+                    do { try onHeader?(result) } catch { throw CallbackError(underlying: error) }
                     return
                 }
                 if rows.isBlank(row) {
@@ -112,12 +118,15 @@ public final class UserListValidator: Sendable {
         for range in ranges where range.lastRow > headerRow {
             guard let field = (range.firstColumn...range.lastColumn).lazy.compactMap(columns.field(atColumn:)).first else { continue }
             let firstCell = CellReference.a1(column: range.firstColumn, row: range.firstRow)
-            findings.append(Finding(stage: .structure, row: max(range.firstRow, headerRow + 1), column: range.firstColumn,
-                                    field: columns.field(atColumn: range.firstColumn) ?? field,
-                                    header: columns.header(of: columns.field(atColumn: range.firstColumn) ?? field),
-                                    code: .excelMergedCell,
-                                    message: "Cells \(range.a1) are merged; only \(firstCell) holds a value, the other cells count as empty.",
-                                    hint: "Select the range and choose Merge & Center → Unmerge Cells, then fill in every cell."))
+            var finding = Finding(stage: .structure, row: max(range.firstRow, headerRow + 1), column: range.firstColumn,
+                                  field: columns.field(atColumn: range.firstColumn) ?? field,
+                                  header: columns.header(of: columns.field(atColumn: range.firstColumn) ?? field),
+                                  code: .excelMergedCell,
+                                  message: "Cells \(range.a1) are merged; only \(firstCell) holds a value, the other cells count as empty.",
+                                  hint: "Select the range and choose Merge & Center → Unmerge Cells, then fill in every cell.")
+            // About cells of this file; a corrections workbook's rows map to the original one by one.
+            if summary.corrects != nil { finding.sourceRow = nil }
+            findings.append(finding)
         }
         return findings
     }
