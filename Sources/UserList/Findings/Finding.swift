@@ -7,7 +7,7 @@ public struct Finding: Sendable, Equatable, Codable, CustomStringConvertible {
     public var row: Int?
     /// The row of the original file: the same as `row` in an ordinary upload; in a corrections
     /// workbook, the row its `Source row` column names (nil for a row that is not in the original,
-    /// and for findings about the sheet rather than a data row).
+    /// and for sheet-wide findings, which are about this file's cells).
     public var sourceRow: Int?
     /// Zero-based column; nil when the finding is not about one column (or the column is missing).
     public var column: Int?

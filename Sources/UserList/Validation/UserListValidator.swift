@@ -118,15 +118,12 @@ public final class UserListValidator: Sendable {
         for range in ranges where range.lastRow > headerRow {
             guard let field = (range.firstColumn...range.lastColumn).lazy.compactMap(columns.field(atColumn:)).first else { continue }
             let firstCell = CellReference.a1(column: range.firstColumn, row: range.firstRow)
-            var finding = Finding(stage: .structure, row: max(range.firstRow, headerRow + 1), column: range.firstColumn,
-                                  field: columns.field(atColumn: range.firstColumn) ?? field,
-                                  header: columns.header(of: columns.field(atColumn: range.firstColumn) ?? field),
-                                  code: .excelMergedCell,
-                                  message: "Cells \(range.a1) are merged; only \(firstCell) holds a value, the other cells count as empty.",
-                                  hint: "Select the range and choose Merge & Center → Unmerge Cells, then fill in every cell.")
-            // About cells of this file; a corrections workbook's rows map to the original one by one.
-            if summary.corrects != nil { finding.sourceRow = nil }
-            findings.append(finding)
+            findings.append(Finding(stage: .structure, row: max(range.firstRow, headerRow + 1), column: range.firstColumn,
+                                    field: columns.field(atColumn: range.firstColumn) ?? field,
+                                    header: columns.header(of: columns.field(atColumn: range.firstColumn) ?? field),
+                                    code: .excelMergedCell,
+                                    message: "Cells \(range.a1) are merged; only \(firstCell) holds a value, the other cells count as empty.",
+                                    hint: "Select the range and choose Merge & Center → Unmerge Cells, then fill in every cell."))
         }
         return findings
     }

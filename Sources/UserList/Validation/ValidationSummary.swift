@@ -81,13 +81,21 @@ public struct ValidationSummary: Sendable, Equatable {
     }
 
     mutating func add(structureFinding finding: Finding) {
-        structureFindings.append(finding)
+        structureFindings.append(sheetWide(finding))
         count(finding)
     }
 
     mutating func add(extraFinding finding: Finding) {
-        extraFindings.append(finding)
+        extraFindings.append(sheetWide(finding))
         count(finding)
+    }
+
+    /// A sheet-wide finding is about this file's cells; in a corrections workbook they are no row of the original.
+    private func sheetWide(_ finding: Finding) -> Finding {
+        guard corrects != nil else { return finding }
+        var finding = finding
+        finding.sourceRow = nil
+        return finding
     }
 
     mutating func count(_ outcome: RowOutcome) {
