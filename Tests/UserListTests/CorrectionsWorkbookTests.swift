@@ -59,6 +59,14 @@ final class CorrectionsWorkbookTests: XCTestCase {
                      "no trace id")
     }
 
+    func testAnImplausiblyLongNameOrTraceIDNamesNoOriginal() {
+        for (row, text) in [(2, String(repeating: "n", count: 256)), (4, String(repeating: "t", count: 65))] {
+            var rows = metaRows(TemplateMetadata(templateID: UserListSchema.templateID, version: 2, original: original))
+            rows[row] = textRow(row + 1, [rows[row].cells[0].value.displayText, text])
+            XCTAssertNil(TemplateMetadata(rows: rows)?.original)
+        }
+    }
+
     func testTheDigestIsReadInLowerCase() {
         var rows = metaRows(TemplateMetadata(templateID: UserListSchema.templateID, version: 2, original: original))
         rows[3] = textRow(4, ["Original SHA256", original.sha256.uppercased()])

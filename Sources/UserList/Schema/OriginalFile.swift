@@ -21,6 +21,10 @@ public struct OriginalFile: Sendable, Equatable, Hashable, Codable {
         case name, sha256, traceID = "traceId"
     }
 
+    /// Longest name read from `_meta` (file systems allow 255 bytes), and longest trace id.
+    static let maxNameLength = 255
+    static let maxTraceIDLength = 64
+
     /// True for 64 hexadecimal digits.
     static func isSHA256(_ text: String) -> Bool {
         text.utf8.count == 64 && text.utf8.allSatisfy { (48...57).contains($0) || (97...102).contains($0) || (65...70).contains($0) }

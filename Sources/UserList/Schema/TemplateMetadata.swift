@@ -36,7 +36,9 @@ public struct TemplateMetadata: Sendable, Equatable {
 
     /// Reads key–value rows; keys are matched case-insensitively (`templateId`, `template id`, `template`, `id`).
     /// Nil when the id or a whole-number version is missing. The original file is read only when its
-    /// name, a 64-digit SHA-256 and a trace id are all there (a half-edited `_meta` names no original).
+    /// name, a 64-digit SHA-256 and a trace id are all there and of a plausible length (a half-edited
+    /// `_meta` names no original). `_meta` is part of an untrusted upload: what it claims is a name
+    /// to show, not proof that the original was ever seen.
     public init?(rows: [Row]) {
         var id: String?
         var version: Int?
@@ -64,7 +66,8 @@ public struct TemplateMetadata: Sendable, Equatable {
         }
         guard let id, !id.isEmpty, let version else { return nil }
         var original: OriginalFile?
-        if !originalName.isEmpty, OriginalFile.isSHA256(originalSHA256), !originalTraceID.isEmpty {
+        if !originalName.isEmpty, originalName.count <= OriginalFile.maxNameLength, OriginalFile.isSHA256(originalSHA256),
+           !originalTraceID.isEmpty, originalTraceID.count <= OriginalFile.maxTraceIDLength {
             original = OriginalFile(name: originalName, sha256: originalSHA256, traceID: originalTraceID)
         }
         self.init(templateID: id, version: version, original: original)
