@@ -49,7 +49,13 @@ expect 2 valid.xlsx every-mistake.xlsx wrong-headers.csv "${sample_options[@]}"
 expect 1 valid.csv every-mistake.xlsx "${sample_options[@]}" --out "$out/results"
 for file in report.json errors.csv corrections.xlsx accepted.csv accepted.jsonl; do
   for stem in valid every-mistake; do
-    if [ ! -s "$out/results/$stem/$file" ]; then
+    # corrections.xlsx holds the rows to fix: none for a valid list.
+    if [ "$stem/$file" = valid/corrections.xlsx ]; then
+      if [ -e "$out/results/$stem/$file" ]; then
+        echo "FAIL --out wrote $stem/$file though every row is valid"
+        failures=$((failures + 1))
+      fi
+    elif [ ! -s "$out/results/$stem/$file" ]; then
       echo "FAIL --out did not write $stem/$file"
       failures=$((failures + 1))
     fi

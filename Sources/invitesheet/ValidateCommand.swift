@@ -49,11 +49,7 @@ struct ValidateCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write report.json, errors.csv, corrections.xlsx, accepted.csv and accepted.jsonl into this folder.", valueName: "DIR"))
     var out: String?
 
-    @Option(help: ArgumentHelp("Existing TechPass accounts (CSV or XLSX with an email column and optionally username); rows that match are duplicates.", valueName: "FILE"))
-    var existing: String?
-
-    @Option(help: ArgumentHelp("A JSON policy file overriding the built-in rules (domains, ODC list, agencies, limits).", valueName: "FILE"))
-    var policy: String?
+    @OptionGroup var rules: RulesOptions
 
     @Option(help: ArgumentHelp("What to print: text (a summary for people), json (report.json), or for CI github (annotations), junit (JUnit XML) or sarif (SARIF 2.1.0).", valueName: "text|json|github|junit|sarif"))
     var format: SummaryFormat = .text
@@ -114,8 +110,7 @@ struct ValidateCommand: ParsableCommand {
             try sink.commit()
             return
         }
-        let policy = try loadPolicy()
-        let existing = try loadExisting(policy: policy)
+        let (policy, existing) = try rules.load()
         let folders = OutputFolders.assign(files: files, out: out)
         let collector = CIOutput(format: format)
         var codes: [Int32] = []
@@ -190,28 +185,6 @@ struct ValidateCommand: ParsableCommand {
             preconditionFailure("CI formats are written by CIOutput")
         }
         try sink.commit()
-    }
-
-    private func loadPolicy() throws -> Policy {
-        guard let policy else { return .default }
-        do {
-            return try Policy.load(path: policy)
-        } catch let error as PolicyError {
-            Terminal.standardError("invitesheet: error: --policy \(Terminal.printable(error.description))\n")
-            throw Exit.usage
-        }
-    }
-
-    private func loadExisting(policy: Policy) throws -> ExistingAccounts {
-        guard let existing else { return .none }
-        do {
-            return try ExistingAccountsFile.load(path: existing, limits: policy.readLimits)
-        } catch let error as SheetIOError {
-            Terminal.standardError("invitesheet: error: --existing \(Terminal.printable(error.description))\n")
-        } catch let error as ExistingAccountsError {
-            Terminal.standardError("invitesheet: error: --existing \(Terminal.printable(error.description))\n")
-        }
-        throw Exit.usage
     }
 }
 

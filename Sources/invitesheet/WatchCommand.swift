@@ -63,11 +63,7 @@ struct WatchCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Seconds a file must stay unchanged before it is taken (so a half-copied file is never read).", valueName: "SECONDS"))
     var settle: Double = 5
 
-    @Option(help: ArgumentHelp("Existing TechPass accounts (CSV or XLSX with an email column, optionally username).", valueName: "FILE"))
-    var existing: String?
-
-    @Option(help: ArgumentHelp("A JSON policy file overriding the built-in rules (domains, ODC list, agencies, limits).", valueName: "FILE"))
-    var policy: String?
+    @OptionGroup var rules: RulesOptions
 
     func validate() throws {
         guard interval.isFinite, interval > 0, interval <= 3600 else {
@@ -86,8 +82,7 @@ struct WatchCommand: ParsableCommand {
     }
 
     func run() throws {
-        let policy = try loadPolicy()
-        let existing = try loadExisting(policy: policy)
+        let (policy, existing) = try rules.load()
         LoggingSystem.bootstrap { JSONLogHandler(label: $0) }
         let logger = Logger(label: "invitesheet.watch")
         let stop = StopSignal()
@@ -120,25 +115,5 @@ struct WatchCommand: ParsableCommand {
     static var defaultWorkers: Int {
         let cores = Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
         return max(2, min(4, cores))
-    }
-
-    private func loadPolicy() throws -> Policy {
-        guard let policy else { return .default }
-        do {
-            return try Policy.load(path: policy)
-        } catch {
-            Terminal.standardError("invitesheet: error: --policy \(Terminal.printable(String(describing: error)))\n")
-            throw Exit.usage
-        }
-    }
-
-    private func loadExisting(policy: Policy) throws -> ExistingAccounts {
-        guard let existing else { return .none }
-        do {
-            return try ExistingAccountsFile.load(path: existing, limits: policy.readLimits)
-        } catch {
-            Terminal.standardError("invitesheet: error: --existing \(Terminal.printable(String(describing: error)))\n")
-            throw Exit.usage
-        }
     }
 }

@@ -196,7 +196,7 @@ final class ValidateCLITests: XCTestCase {
         let jsonl = try String(contentsOfFile: out() + "/accepted.jsonl", encoding: .utf8).split(separator: "\n")
         XCTAssertEqual(jsonl.count, valid)
         let errors = try csvLines(out() + "/errors.csv")
-        XCTAssertEqual(errors.first, "row,column,field,header,value,code,severity,message,hint,stage")
+        XCTAssertEqual(errors.first, "row,column,field,header,value,code,severity,message,hint,stage,sourceRow")
         XCTAssertEqual(errors.count - 1, counts["findings"] as? Int)
         let input = try XCTUnwrap(report["input"] as? [String: Any])
         XCTAssertEqual((input["sha256"] as? String)?.count, 64)

@@ -34,6 +34,11 @@ final class ReportSchemaTests: XCTestCase {
             _ = try ValidationRunner().run(job)
             try assertValid(OutputFiles.path(OutputFiles.report, in: job.outputDirectory!), name)
         }
+        // The report of a corrections workbook: `corrects` and each finding's `sourceRow` filled in.
+        let corrections = OutputFiles.path(OutputFiles.corrections, in: folder.appendingPathComponent("out-completed").path)
+        let again = ValidationJob(inputPath: corrections, outputDirectory: folder.appendingPathComponent("out-corrections").path)
+        XCTAssertEqual(try ValidationRunner().run(again).corrects?.name, "users.csv")
+        try assertValid(OutputFiles.path(OutputFiles.report, in: again.outputDirectory!), "corrections")
     }
 
     func testTheSchemaRejectsAReportMissingItsTraceID() throws {

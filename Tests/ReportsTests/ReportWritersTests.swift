@@ -32,6 +32,7 @@ final class ReportJSONWriterTests: XCTestCase {
         let email = try XCTUnwrap(findings.first { $0["code"] as? String == "email.domain-not-government" })
         XCTAssertEqual(email["stage"] as? String, "row")
         XCTAssertEqual(email["row"] as? Int, 3)
+        XCTAssertEqual(email["sourceRow"] as? Int, 3, "an ordinary upload's rows are their own")
         XCTAssertEqual(email["column"] as? String, "A")
         XCTAssertEqual(email["field"] as? String, "email")
         XCTAssertEqual(email["header"] as? String, "Email address*")
@@ -39,7 +40,8 @@ final class ReportJSONWriterTests: XCTestCase {
         XCTAssertEqual(email["severity"] as? String, "error")
         XCTAssertFalse((email["message"] as? String ?? "").isEmpty)
         XCTAssertFalse((email["hint"] as? String ?? "").isEmpty)
-        XCTAssertEqual(Set(email.keys), ["stage", "row", "column", "field", "header", "value", "code", "severity", "message", "hint"])
+        XCTAssertEqual(Set(email.keys), ["stage", "row", "sourceRow", "column", "field", "header", "value", "code", "severity", "message", "hint"])
+        XCTAssertTrue(object["corrects"] is NSNull, "an ordinary upload corrects nothing")
         XCTAssertTrue(findings.contains { $0["code"] as? String == "change.trimmed" && $0["severity"] as? String == "change" })
         let counts = try XCTUnwrap(object["counts"] as? [String: Any])
         XCTAssertEqual(counts["findings"] as? Int, findings.count)
@@ -90,10 +92,10 @@ final class ReportErrorsCSVTests: XCTestCase {
         let findings = outcomes.flatMap(\.findings)
         let text = try render { try ErrorsCSVWriter().write(makeReport(findings), to: $0) }
         let lines = text.lines.dropLast()
-        XCTAssertEqual(lines.first, "row,column,field,header,value,code,severity,message,hint,stage")
+        XCTAssertEqual(lines.first, "row,column,field,header,value,code,severity,message,hint,stage,sourceRow")
         XCTAssertEqual(lines.count, findings.count + 1)
         XCTAssertTrue(lines[1].hasPrefix("2,A,email,Email address*,jane@gmail.com,email.domain-not-government,error,"), lines[1])
-        XCTAssertTrue(lines[1].hasSuffix(",row"))
+        XCTAssertTrue(lines[1].hasSuffix(",row,2"), lines[1])
     }
 
     /// SPEC: any cell starting with = + - @ tab or CR is neutralised (formula injection).

@@ -5,8 +5,12 @@ import UserList
 /// `Instructions`, `Lists`, `_meta`) holding only the rows that need fixing, with the user's original
 /// values. Each cell with an error is filled light red (yellow for warnings only) and carries a note
 /// with the messages and hints; two columns follow the template's: `Errors` (every error of the row,
-/// one per line) and `Source row` (the row in the uploaded file). The file is itself a valid upload:
-/// the structure stage recognises and ignores the two extra columns.
+/// one per line) and `Source row` (the row in the original file). The file is itself a valid upload:
+/// the structure stage recognises the two extra columns and ignores them as data.
+///
+/// `_meta` records the original file (name, SHA-256, trace id). Validating the workbook then reports
+/// each row by its `Source row`, and the next corrections workbook keeps both: the original is always
+/// the first upload, however many rounds of fixing follow.
 ///
 /// Rows are added as validation streams them (`add(_:)` per row, in order) and written in streaming
 /// mode, so memory does not grow with the sheet, except for the cell notes, which libxlsxwriter keeps
@@ -16,8 +20,8 @@ public final class CorrectionsWriter {
     /// The default cap on rows written.
     public static let defaultMaxRows = 100_000
     /// The extra columns' headers, as `UserListSchema.ignoredHeaders` lists them for the structure stage.
-    public static let errorsHeader = "Errors"
-    public static let sourceRowHeader = "Source row"
+    public static let errorsHeader = UserListSchema.errorsHeader
+    public static let sourceRowHeader = UserListSchema.sourceRowHeader
 
     /// The path as the caller named it.
     public let path: String
@@ -35,8 +39,9 @@ public final class CorrectionsWriter {
     private let errorsColumn: Int
     private let sourceRowColumn: Int
 
-    /// Starts the workbook and writes everything but the rows. `options` defaults to streaming and deterministic.
-    public init(path: String, policy: Policy = .default, maxRows: Int = CorrectionsWriter.defaultMaxRows,
+    /// Starts the workbook and writes everything but the rows, recording `original` in `_meta`.
+    /// `options` defaults to streaming and deterministic.
+    public init(path: String, policy: Policy = .default, original: OriginalFile? = nil, maxRows: Int = CorrectionsWriter.defaultMaxRows,
                 options: XLSXWriteOptions = XLSXWriteOptions(streaming: true, deterministic: true, title: "TechPass user list: corrections")) throws {
         precondition(maxRows >= 0, "maxRows cannot be negative")
         self.path = path
@@ -49,10 +54,10 @@ public final class CorrectionsWriter {
                                        note: "Added by invitesheet: what is wrong with the row, one problem per line. Red cells have a note with the details. This column is ignored when you upload the file.",
                                        width: 60, wrap: true),
             TemplateLayout.ExtraColumn(header: Self.sourceRowHeader,
-                                       note: "Added by invitesheet: the row number in the file you uploaded. This column is ignored when you upload the file.",
+                                       note: "Added by invitesheet: the row number in the file you first uploaded. Keep it: the next report names rows by it.",
                                        width: 11),
         ]
-        sheet = try layout.addSheets(to: workbook, extraColumns: extra)
+        sheet = try layout.addSheets(to: workbook, extraColumns: extra, original: original)
         styles = try Styles(workbook)
         errorsColumn = layout.extraColumn(0)
         sourceRowColumn = layout.extraColumn(1)
@@ -79,7 +84,9 @@ public final class CorrectionsWriter {
             }
         }
         try sheet.write(row: row, column: errorsColumn, text: CorrectionsText.errors(in: outcome, schema: layout.schema), style: styles.errors)
-        try sheet.write(row: row, column: sourceRowColumn, value: .number(Double(outcome.rowNumber)))
+        if let sourceRow = outcome.sourceRow {
+            try sheet.write(row: row, column: sourceRowColumn, value: .number(Double(sourceRow)))
+        }
     }
 
     /// Writes the file (in place only when complete). Call once, after the last `add(_:)`.

@@ -10,8 +10,9 @@ import UserList
 /// report can list every finding of a million-row file while memory holds only a buffer. The file is
 /// unlinked as soon as it is created: nothing is left behind, even if the process is killed.
 ///
-/// Each record: stage and flags (2 bytes), row and column (8 bytes each, little-endian), then field,
-/// header, value, code, message and hint, each a 4-byte length (`0xFFFFFFFF` for none) and UTF-8 bytes.
+/// Each record: stage and flags (2 bytes), row, column and source row (8 bytes each, little-endian),
+/// then field, header, value, code, message and hint, each a 4-byte length (`0xFFFFFFFF` for none)
+/// and UTF-8 bytes.
 public final class FindingSpool {
     private let fd: Int32
     private var buffer: [UInt8] = []
@@ -45,9 +46,10 @@ public final class FindingSpool {
     /// Adds a finding at the end.
     public func append(_ finding: Finding) {
         buffer.append(UInt8(Stage.allCases.firstIndex(of: finding.stage)!))
-        buffer.append((finding.row != nil ? 1 : 0) | (finding.column != nil ? 2 : 0))
+        buffer.append((finding.row != nil ? 1 : 0) | (finding.column != nil ? 2 : 0) | (finding.sourceRow != nil ? 4 : 0))
         put(UInt64(bitPattern: Int64(finding.row ?? 0)))
         put(UInt64(bitPattern: Int64(finding.column ?? 0)))
+        put(UInt64(bitPattern: Int64(finding.sourceRow ?? 0)))
         put(finding.field)
         put(finding.header)
         put(finding.value)
@@ -113,12 +115,13 @@ public final class FindingSpool {
         init(fd: Int32) { self.fd = fd }
 
         mutating func next() throws -> Finding? {
-            guard try ensure(18) else { return nil }
+            guard try ensure(26) else { return nil }
             let stageIndex = Int(buffer[start])
             let flags = buffer[start + 1]
             start += 2
             let row = Int(Int64(bitPattern: u64()))
             let column = Int(Int64(bitPattern: u64()))
+            let sourceRow = Int(Int64(bitPattern: u64()))
             let field = try string()
             let header = try string()
             let value = try string()
@@ -131,6 +134,7 @@ public final class FindingSpool {
                                   column: flags & 2 != 0 ? column : nil, header: header, value: value,
                                   code: code, message: message, hint: hint)
             finding.field = field
+            finding.sourceRow = flags & 4 != 0 ? sourceRow : nil
             return finding
         }
 

@@ -22,6 +22,9 @@ public struct ValidationReport {
     /// The findings shown: sheet-wide first, then rows in order, then end-of-sheet findings; at most
     /// `--max-findings` of them (`counts.findingsNotShown` says how many more there were).
     public var findings: FindingList
+    /// The original file, when the input is a corrections workbook; its findings' `sourceRow` are rows
+    /// of that file.
+    public var corrects: OriginalFile?
 
     public init(traceID: String, input: ReportInput, sheet: String? = nil, templateVersion: Int? = nil,
                 status: ValidationSummary.Status, strict: Bool = false, exitCode: Int32, counts: ReportCounts,

@@ -11,4 +11,12 @@ public enum ExistingAccountsFile {
         let source = try Spreadsheet.open(path: path, limits: limits)
         return try ExistingAccounts(source: source)
     }
+
+    /// Reads the accounts of every file in `paths` into one set (`--existing` given several times).
+    /// Throws as `load(path:limits:)` for the first file that cannot be used.
+    public static func load(paths: [String], limits: ReadLimits = .default) throws -> ExistingAccounts {
+        var accounts = ExistingAccounts()
+        for path in paths { accounts.merge(try load(path: path, limits: limits)) }
+        return accounts
+    }
 }

@@ -16,6 +16,20 @@ public struct ValidationResult {
     /// Findings left out of the lists by `maxFindings`.
     public var findingsNotShown: Int
 
+    /// The original file when the input is a corrections workbook (`summary.corrects`): each row
+    /// outcome's `sourceRow` is a row of that file. Nil for an ordinary upload.
+    public var corrects: OriginalFile? { summary.corrects }
+
+    /// The first upload this input's rows come from: the original it corrects, or the input itself
+    /// (this run's name, SHA-256 and trace id). What a ledger keys rows by (`sourceRow` of this file),
+    /// so a resubmitted correction is checked against what its original already submitted. Nil when
+    /// the file could not be read.
+    public var originalFile: OriginalFile? {
+        if let corrects { return corrects }
+        guard !sha256.isEmpty else { return nil }
+        return OriginalFile(name: ValidationJob.fileName(of: summary.fileName), sha256: sha256, traceID: traceID)
+    }
+
     public init(summary: ValidationSummary, traceID: String, sha256: String, exitCode: Int32, outputs: [String],
                 inputBytes: Int? = nil, findingsNotShown: Int = 0) {
         self.summary = summary

@@ -10,7 +10,9 @@ import UserList
 ///
 /// When the file or structure stage stops the run (exit 2), the per-row outputs (`accepted.*`,
 /// `corrections.xlsx`) are not written and any left by an earlier run in the folder are removed;
-/// `report.json` and `errors.csv` still say what was wrong.
+/// `report.json` and `errors.csv` still say what was wrong. `corrections.xlsx` is written only when
+/// some row needs fixing (a stale one is removed otherwise); its `_meta` names the original file:
+/// this input, or the original this input corrects when it is itself a corrections workbook.
 public struct ValidationRunner {
     public init() {}
 
@@ -74,7 +76,7 @@ private struct Run {
             if let tooLarge = FileStage.checkSize(bytes: d.bytes, policy: job.policy) {
                 summary = Self.failed(name, tooLarge)
             } else {
-                (summary, spool) = try validate(try openSource())
+                (summary, spool) = try validate(try openSource(), sha256: d.sha256)
             }
         } catch let error as SheetIOError {
             // Only reading the input throws SheetIOError here: output problems are OutputFailure.
@@ -88,10 +90,11 @@ private struct Run {
         let findings = FindingList(head: summary.structureFindings, rows: spool.map { .spool($0) } ?? .none,
                                    tail: summary.failed ? [] : summary.extraFindings, limit: job.maxFindings)
         let exitCode = ExitStatus.code(for: summary, strict: job.strict)
-        let report = ValidationReport(traceID: traceID, input: ReportInput(name: name, sha256: digest?.sha256, bytes: digest?.bytes),
+        var report = ValidationReport(traceID: traceID, input: ReportInput(name: name, sha256: digest?.sha256, bytes: digest?.bytes),
                                       sheet: summary.sheetName, templateVersion: summary.templateVersion, status: summary.status,
                                       strict: job.strict, exitCode: exitCode, counts: ReportCounts(summary: summary, shown: findings.count),
                                       notes: summary.sourceWarnings, findings: findings)
+        report.corrects = summary.corrects
         if let p = path(OutputFiles.errors) {
             try write(p) { try ErrorsCSVWriter().write(report, to: $0) }
         }
@@ -113,8 +116,10 @@ private struct Run {
         return selected
     }
 
-    /// Streams the rows through the validator into the per-row outputs and the findings spool.
-    private mutating func validate(_ source: SheetSource) throws -> (ValidationSummary, FindingSpool?) {
+    /// Streams the rows through the validator into the per-row outputs and the findings spool. The
+    /// corrections workbook is started at the first row that needs fixing, once the header has said
+    /// whether the input is itself a corrections workbook (whose original the new one keeps).
+    private mutating func validate(_ source: SheetSource, sha256: String) throws -> (ValidationSummary, FindingSpool?) {
         let wantsFindings = job.outputDirectory != nil || present != nil
         let spool = try output { wantsFindings ? try FindingSpool(directory: job.outputDirectory) : nil }
         let accepted = try output {
@@ -122,13 +127,22 @@ private struct Run {
                 AcceptedWriter(csv: try ByteSink(path: csv), jsonLines: try ByteSink(path: path(OutputFiles.acceptedJSONLines)!))
             }
         }
-        let corrections = try output { try path(OutputFiles.corrections).map { try CorrectionsWriter(path: $0, policy: job.policy) } }
+        let correctionsPath = path(OutputFiles.corrections)
+        var corrections: CorrectionsWriter?
+        var original = OriginalFile(name: ValidationJob.fileName(of: name), sha256: sha256, traceID: traceID)
+        let policy = job.policy
         let rowCap = job.maxFindings ?? Int.max
         let onRow = self.onRow
         let validator = UserListValidator(policy: job.policy, existing: job.existing)
-        let summary = try validator.validate(source: source) { outcome in
+        let summary = try validator.validate(source: source, onHeader: { structure in
+            if let first = structure.origin.original { original = first }
+        }) { outcome in
             accepted?.add(outcome)
-            if let corrections { try output { try corrections.add(outcome) } }
+            if let correctionsPath, !outcome.isValid {
+                let writer = try corrections ?? output { try CorrectionsWriter(path: correctionsPath, policy: policy, original: original) }
+                corrections = writer
+                try output { try writer.add(outcome) }
+            }
             if let spool {
                 for finding in outcome.findings {
                     guard spool.count < rowCap else { break }
@@ -148,6 +162,8 @@ private struct Run {
         if let corrections {
             try output { try corrections.close() }
             outputs.append(corrections.path)
+        } else if let correctionsPath {
+            OutputFiles.remove(correctionsPath)  // every row is valid: nothing to fix
         }
         return (summary, spool)
     }

@@ -3,7 +3,8 @@ import UserList
 
 /// Writes the rows that passed (no error; warnings and changes allowed), as they arrive:
 /// `accepted.csv` and `accepted.jsonl`, with the normalised values (E.164 phone, `Yes`,
-/// `Public officer`) keyed by field key, and the spreadsheet row they came from.
+/// `Public officer`) keyed by field key, and the spreadsheet row they came from (`sourceRow`: for a
+/// corrections workbook, the row in its original file; empty or `null` for a row added to it).
 ///
 /// - `accepted.csv`: header `email,userType,…,offshoreCompany,sourceRow` (field keys in template
 ///   order, stable across template versions and header aliases), empty for a blank field. Values
@@ -42,12 +43,13 @@ public final class AcceptedWriter {
                 let value = outcome.values[key] ?? ""
                 fields.append(key == .contactNumber ? value : FormulaNeutraliser.neutralised(value))
             }
-            fields.append(String(outcome.rowNumber))
+            fields.append(outcome.sourceRow.map(String.init) ?? "")
             csv.writeRow(fields)
         }
         if let json {
             json.beginObject()
-            json.key("sourceRow"); json.value(outcome.rowNumber)
+            json.key("sourceRow")
+            if let sourceRow = outcome.sourceRow { json.value(sourceRow) } else { json.null() }
             for key in FieldKey.allCases {
                 json.key(key.rawValue); json.value(outcome.values[key])
             }

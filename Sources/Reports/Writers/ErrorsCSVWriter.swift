@@ -5,8 +5,9 @@ import UserList
 /// that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR) is neutralised with a
 /// leading `'`, since the values come straight from an untrusted upload.
 public struct ErrorsCSVWriter {
-    /// The columns, in order.
-    public static let columns = ["row", "column", "field", "header", "value", "code", "severity", "message", "hint", "stage"]
+    /// The columns, in order. `sourceRow` is the row in the original file: the same as `row`, except
+    /// for a corrections workbook (empty for a row that is not in the original).
+    public static let columns = ["row", "column", "field", "header", "value", "code", "severity", "message", "hint", "stage", "sourceRow"]
 
     public init() {}
 
@@ -17,11 +18,12 @@ public struct ErrorsCSVWriter {
         csv.writeRow(Self.columns)
         try report.findings.forEach { f in
             csv.writeRow([f.row.map(String.init) ?? "", f.columnLetter ?? "", f.field ?? "", f.header ?? "", f.value ?? "",
-                          f.code.rawValue, f.severity.rawValue, f.message, f.hint ?? f.code.fix, f.stage.rawValue])
+                          f.code.rawValue, f.severity.rawValue, f.message, f.hint ?? f.code.fix, f.stage.rawValue,
+                          f.sourceRow.map(String.init) ?? ""])
         }
         let hidden = report.counts.findingsNotShown
         if hidden > 0 {
-            csv.writeRow(["", "", "", "", "", "", "", "\(hidden) more \(hidden == 1 ? "finding" : "findings") not shown (--max-findings)", "", ""])
+            csv.writeRow(["", "", "", "", "", "", "", "\(hidden) more \(hidden == 1 ? "finding" : "findings") not shown (--max-findings)", "", "", ""])
         }
     }
 }

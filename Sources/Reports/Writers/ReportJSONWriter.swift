@@ -21,6 +21,16 @@ public struct ReportJSONWriter {
         json.key("sha256"); json.value(report.input.sha256)
         json.key("bytes"); optional(report.input.bytes, json)
         json.endObject()
+        json.key("corrects")
+        if let original = report.corrects {
+            json.beginObject()
+            json.key("name"); json.value(original.name)
+            json.key("sha256"); json.value(original.sha256)
+            json.key("traceId"); json.value(original.traceID)
+            json.endObject()
+        } else {
+            json.null()
+        }
         json.key("sheet"); json.value(report.sheet)
         json.key("templateVersion"); optional(report.templateVersion, json)
         json.key("status"); json.value(report.status.rawValue)
@@ -65,12 +75,13 @@ public struct ReportJSONWriter {
         json.endObject()
     }
 
-    /// One finding: where (stage, row, column letter, field, header), what (value, code, severity,
+    /// One finding: where (stage, row, the original file's row, column letter, field, header), what (value, code, severity,
     /// message) and what to do (hint; the code's fix text when the finding has no hint of its own).
     private func writeFinding(_ f: Finding, _ json: JSONWriter) {
         json.beginObject()
         json.key("stage"); json.value(f.stage.rawValue)
         json.key("row"); optional(f.row, json)
+        json.key("sourceRow"); optional(f.sourceRow, json)
         json.key("column"); json.value(f.columnLetter)
         json.key("field"); json.value(f.field)
         json.key("header"); json.value(f.header)

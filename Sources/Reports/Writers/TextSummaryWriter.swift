@@ -4,6 +4,8 @@ import UserList
 /// Renders a report for people: findings grouped by the spreadsheet row the user sees in Excel
 /// (`Row 7`), each with its column letter and header, the value, the message and what to do; then
 /// the counts, the result and the trace id. Colour (ANSI) only when asked for: see `useColour`.
+/// A corrections workbook's rows are named by their row in the original file, which the heading
+/// names (`fixed.xlsx — corrects users.xlsx (trace id …)`; `Row 39 (row 17 of this file)`).
 ///
 ///     users.xlsx — sheet "Users", template version 2
 ///
@@ -39,6 +41,9 @@ public struct TextSummaryWriter {
     public func write(_ report: ValidationReport, to sink: ByteSink) throws {
         var heading = bold(PrintableText.escaped(report.input.name))
         var about: [String] = []
+        if let original = report.corrects {
+            about.append("corrects \(PrintableText.escaped(original.name)) (trace id \(PrintableText.escaped(original.traceID)))")
+        }
         if let sheet = report.sheet { about.append("sheet \"\(PrintableText.escaped(sheet))\"") }
         if let version = report.templateVersion { about.append("template version \(version)") }
         if !about.isEmpty { heading += " — " + about.joined(separator: ", ") }
@@ -54,7 +59,7 @@ public struct TextSummaryWriter {
                 return
             }
             shown += 1
-            let label = Self.group(of: f)
+            let label = Self.group(of: f, corrects: report.corrects)
             if label != group {
                 sink.write("\n" + bold(label) + "\n")
                 group = label
@@ -72,12 +77,17 @@ public struct TextSummaryWriter {
         writeCounts(report, to: sink)
     }
 
-    /// `File`, `Sheet` or `Row 7`.
-    static func group(of f: Finding) -> String {
+    /// `File`, `Sheet` or `Row 7`; in a corrections workbook the original row first, `Row 39 (row 17
+    /// of this file)`, or `Row 17 of this file (not in users.xlsx)` for a row added to it.
+    static func group(of f: Finding, corrects original: OriginalFile? = nil) -> String {
         switch f.stage {
         case .file: return "File"
         case .structure: return "Sheet"
-        default: return f.row.map { "Row \($0)" } ?? "Sheet"
+        default:
+            guard let row = f.row else { return "Sheet" }
+            guard let original else { return "Row \(row)" }
+            guard let sourceRow = f.sourceRow else { return "Row \(row) of this file (not in \(PrintableText.escaped(original.name)))" }
+            return "Row \(sourceRow) (row \(row) of this file)"
         }
     }
 

@@ -5,6 +5,10 @@ public struct Finding: Sendable, Equatable, Codable, CustomStringConvertible {
     public var stage: Stage
     /// The spreadsheet row the user sees in Excel (header is row 1); nil for file- and sheet-wide findings.
     public var row: Int?
+    /// The row of the original file: the same as `row` in an ordinary upload; in a corrections
+    /// workbook, the row its `Source row` column names (nil for a row that is not in the original,
+    /// and for sheet-wide findings, which are about this file's cells).
+    public var sourceRow: Int?
     /// Zero-based column; nil when the finding is not about one column (or the column is missing).
     public var column: Int?
     /// The field key (`email`), when the finding is about one field.
@@ -24,6 +28,7 @@ public struct Finding: Sendable, Equatable, Codable, CustomStringConvertible {
                 value: String? = nil, code: FindingCode, message: String, hint: String? = nil) {
         self.stage = stage
         self.row = row
+        sourceRow = row
         self.column = column
         self.field = field?.rawValue
         self.header = header
@@ -58,13 +63,14 @@ public struct Finding: Sendable, Equatable, Codable, CustomStringConvertible {
     }
 
     enum CodingKeys: String, CodingKey {
-        case stage, row, column, columnLetter, field, header, value, code, severity, message, hint
+        case stage, row, sourceRow, column, columnLetter, field, header, value, code, severity, message, hint
     }
 
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(stage, forKey: .stage)
         try c.encode(row, forKey: .row)
+        try c.encode(sourceRow, forKey: .sourceRow)
         try c.encode(column, forKey: .column)
         try c.encode(columnLetter, forKey: .columnLetter)
         try c.encode(field, forKey: .field)
@@ -80,6 +86,7 @@ public struct Finding: Sendable, Equatable, Codable, CustomStringConvertible {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         stage = try c.decode(Stage.self, forKey: .stage)
         row = try c.decodeIfPresent(Int.self, forKey: .row)
+        sourceRow = c.contains(.sourceRow) ? try c.decodeIfPresent(Int.self, forKey: .sourceRow) : row
         column = try c.decodeIfPresent(Int.self, forKey: .column)
         field = try c.decodeIfPresent(String.self, forKey: .field)
         header = try c.decodeIfPresent(String.self, forKey: .header)

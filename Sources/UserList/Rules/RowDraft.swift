@@ -5,8 +5,13 @@ import SheetIO
 public struct RowDraft: Sendable {
     /// The spreadsheet row number (header is row 1).
     public let rowNumber: Int
+    /// The row of the original file (see `RowOrigin.sourceRow(of:)`): `rowNumber` in an ordinary
+    /// upload; nil for a row added to a corrections workbook.
+    public let sourceRow: Int?
     public let isHidden: Bool
     public let columns: ColumnMap
+    /// Whose rows the sheet holds, to name other rows in messages.
+    public let origin: RowOrigin
     /// The cell of each field, nil when empty or absent.
     public let cells: FieldValues<Cell?>
     /// Each field's text as Excel shows it (`CellValue.displayText`); empty when absent.
@@ -24,10 +29,12 @@ public struct RowDraft: Sendable {
     private var settled: FieldValues<Bool>
 
     /// Picks each field's cell out of a sheet row.
-    public init(row: Row, columns: ColumnMap) {
+    public init(row: Row, columns: ColumnMap, origin: RowOrigin = .ownRows) {
         rowNumber = row.number
+        sourceRow = origin.sourceRow(of: row)
         isHidden = row.isHidden
         self.columns = columns
+        self.origin = origin
         var cells = FieldValues<Cell?>(repeating: nil)
         var original = FieldValues<String>(repeating: "")
         var values = FieldValues<String?>(repeating: nil)
@@ -57,6 +64,9 @@ public struct RowDraft: Sendable {
 
     /// The current value of a field; nil when blank.
     public subscript(field: FieldKey) -> String? { values[field] }
+
+    /// This row as another row's message names it.
+    public var reference: RowReference { RowReference(sourceRow: sourceRow, row: rowNumber) }
 
     public var isVendor: Bool { userType == .vendor }
     public var isPublicOfficer: Bool { userType == .publicOfficer }
@@ -90,8 +100,10 @@ public struct RowDraft: Sendable {
             let text = original[field]
             value = text.isEmpty ? nil : text
         }
-        findings.append(Finding(stage: stage, row: rowNumber, column: column, field: field, header: header,
-                                value: value, code: code, message: message, hint: hint))
+        var finding = Finding(stage: stage, row: rowNumber, column: column, field: field, header: header,
+                              value: value, code: code, message: message, hint: hint)
+        finding.sourceRow = sourceRow
+        findings.append(finding)
     }
 
     /// Marks a field finished: later field rules leave it alone.

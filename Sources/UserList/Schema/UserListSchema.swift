@@ -9,8 +9,12 @@ public struct UserListSchema: Sendable, Equatable {
     public static let metadataSheetName = "_meta"
     /// Sheets the template itself adds; never taken for the user list.
     public static let templateSheetNames = [instructionsSheetName, listsSheetName, metadataSheetName]
-    /// Columns the corrections workbook adds; recognised in an upload and ignored.
-    public static let ignoredHeaders = ["Errors", "Source row"]
+    /// The corrections workbook's column of every problem of the row.
+    public static let errorsHeader = "Errors"
+    /// The corrections workbook's column of each row's row number in the original file.
+    public static let sourceRowHeader = "Source row"
+    /// Columns the corrections workbook adds; recognised in an upload and ignored as data.
+    public static let ignoredHeaders = [errorsHeader, sourceRowHeader]
     /// Longest first or last name, in characters.
     public static let nameMaxLength = 64
     /// Longest reason, in characters.

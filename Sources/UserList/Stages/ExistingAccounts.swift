@@ -26,6 +26,19 @@ public struct ExistingAccounts: Sendable {
         if !t.isEmpty { usernames.insert(KeyHash.of(t)) }
     }
 
+    /// Adds every account of `other` (several `--existing` files make one set).
+    public mutating func merge(_ other: ExistingAccounts) {
+        emails.formUnion(other.emails)
+        usernames.formUnion(other.usernames)
+    }
+
+    /// The accounts of both.
+    public func merging(_ other: ExistingAccounts) -> ExistingAccounts {
+        var merged = self
+        merged.merge(other)
+        return merged
+    }
+
     public func containsEmail(_ email: String) -> Bool { emails.contains(KeyHash.of(TextScan.trimmed(email))) }
     public func containsUsername(_ username: String) -> Bool { usernames.contains(KeyHash.of(TextScan.trimmed(username))) }
 

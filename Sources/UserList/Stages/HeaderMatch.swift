@@ -7,6 +7,8 @@ public struct HeaderMatch: Sendable, Equatable {
     public var unknownColumns: [HeaderCell]
     /// Columns recognised and ignored (`Errors`, `Source row`).
     public var ignoredColumns: [Int]
+    /// The corrections workbook's `Source row` column, when the header has one (also in `ignoredColumns`).
+    public var sourceRowColumn: Int?
     /// Duplicate-column and unknown-column findings.
     public var findings: [Finding]
 

@@ -3,6 +3,7 @@
 public struct HeaderMatcher: Sendable {
     private var fieldByName: [String: FieldKey] = [:]
     private var ignored: Set<String> = []
+    private let sourceRow = HeaderName.normalise(UserListSchema.sourceRowHeader)
     /// Every recognised name with its field, for near-miss suggestions.
     private var names: [(name: String, field: FieldKey)] = []
 
@@ -27,6 +28,9 @@ public struct HeaderMatcher: Sendable {
 
     /// True for the corrections workbook's `Errors` and `Source row` headers.
     public func isIgnored(_ header: String) -> Bool { ignored.contains(HeaderName.normalise(header)) }
+
+    /// True for the corrections workbook's `Source row` header.
+    public func isSourceRow(_ header: String) -> Bool { HeaderName.normalise(header) == sourceRow }
 
     /// The field an unknown header probably means (a typo of a known header), if one is close.
     public func nearestField(to header: String) -> FieldKey? {

@@ -15,6 +15,9 @@ public struct StructureResult: Sendable, Equatable {
     public var columns: ColumnMap
     public var templateVersion: Int?
     public var templateVersionSource: TemplateVersionSource?
+    /// Whose rows the sheet holds: `.ownRows`, or, for a corrections workbook (`_meta` names its
+    /// original file), the original file and the `Source row` column.
+    public var origin: RowOrigin = .ownRows
     /// Structure findings, including warnings (unknown columns, older template, hidden sheets).
     public var findings: [Finding]
 
@@ -39,7 +42,7 @@ public struct SheetChoice: Sendable, Equatable {
     public var sheetName: String?
     /// Findings about the workbook's sheets: no user sheet (error), hidden user-list sheets (warnings).
     public var findings: [Finding]
-    /// The `_meta` sheet's content, when the workbook has one.
+    /// The `_meta` sheet's content, when the workbook has one (with the original file, for a corrections workbook).
     public var metadata: TemplateMetadata?
 
     public init(sheetIndex: Int?, sheetName: String?, findings: [Finding] = [], metadata: TemplateMetadata? = nil) {

@@ -87,7 +87,8 @@ public struct StructureStage: Sendable {
         return found
     }
 
-    /// The `_meta` sheet's template id and version, if the workbook has a readable one.
+    /// The `_meta` sheet's template id and version (and a corrections workbook's original file), if
+    /// the workbook has a readable one.
     func readMetadata(_ source: SheetSource) throws -> TemplateMetadata? {
         guard let meta = source.sheets.first(where: { $0.name.lowercased() == UserListSchema.metadataSheetName.lowercased() }) else {
             return nil
@@ -110,6 +111,7 @@ public struct StructureStage: Sendable {
         var columns = ColumnMap()
         var unknown: [HeaderCell] = []
         var ignored: [Int] = []
+        var sourceRowColumn: Int?
         var findings: [Finding] = []
         for cell in row.cells {
             let text = cell.value.displayText
@@ -117,6 +119,7 @@ public struct StructureStage: Sendable {
             let letter = CellReference.letters(forColumn: cell.column)
             if matcher.isIgnored(text) {
                 ignored.append(cell.column)
+                if sourceRowColumn == nil, matcher.isSourceRow(text) { sourceRowColumn = cell.column }
                 continue
             }
             guard let field = matcher.field(for: text) else {
@@ -144,7 +147,8 @@ public struct StructureStage: Sendable {
                                     message: "Column \(letter) (\"\(HeaderName.plain(cell.text))\") is not a template column; it is ignored.",
                                     hint: hint))
         }
-        return HeaderMatch(rowNumber: row.number, columns: columns, unknownColumns: unknown, ignoredColumns: ignored, findings: findings)
+        return HeaderMatch(rowNumber: row.number, columns: columns, unknownColumns: unknown, ignoredColumns: ignored,
+                           sourceRowColumn: sourceRowColumn, findings: findings)
     }
 
     // MARK: The whole header check
@@ -155,6 +159,9 @@ public struct StructureStage: Sendable {
                                      findings: choice.findings)
         let match = matchHeader(row)
         result.columns = match.columns
+        if let original = choice.metadata?.original {
+            result.origin = RowOrigin(original: original, sourceRowColumn: match.sourceRowColumn)
+        }
         let sheet = choice.sheetName.map { "sheet \"\($0)\"" } ?? "the sheet"
         guard match.matchedCount > 0 else {
             let expected = schema.columns.prefix(3).map(\.header).joined(separator: ", ")

@@ -53,13 +53,15 @@ public struct TemplateLayout: Sendable {
     // MARK: The whole workbook
 
     /// Adds `Users`, `Instructions`, `Lists` (hidden) and `_meta` (hidden), in that tab order, and
-    /// returns the `Users` sheet with its header written, ready for data from row 2.
+    /// returns the `Users` sheet with its header written, ready for data from row 2. `original` (the
+    /// corrections workbook's) is recorded in `_meta`.
     @discardableResult
-    public func addSheets(to workbook: XLSXWorkbookWriter, extraColumns: [ExtraColumn] = []) throws -> XLSXSheetWriter {
+    public func addSheets(to workbook: XLSXWorkbookWriter, extraColumns: [ExtraColumn] = [],
+                          original: OriginalFile? = nil) throws -> XLSXSheetWriter {
         let users = try addUsersSheet(to: workbook, extraColumns: extraColumns)
         try addInstructionsSheet(to: workbook)
         try addListsSheet(to: workbook)
-        try addMetadataSheet(to: workbook)
+        try addMetadataSheet(to: workbook, original: original)
         return users
     }
 
@@ -185,9 +187,12 @@ public struct TemplateLayout: Sendable {
         }
     }
 
-    /// Adds the hidden `_meta` sheet with the template id and version, as `StructureStage` reads them.
-    public func addMetadataSheet(to workbook: XLSXWorkbookWriter) throws {
+    /// Adds the hidden `_meta` sheet with the template id and version (and the original file of a
+    /// corrections workbook), as `StructureStage` reads them.
+    public func addMetadataSheet(to workbook: XLSXWorkbookWriter, original: OriginalFile? = nil) throws {
         let sheet = try workbook.addSheet(name: UserListSchema.metadataSheetName, visibility: .hidden)
+        var metadata = self.metadata
+        metadata.original = original
         for (r, values) in metadata.rows.enumerated() {
             for (c, value) in values.enumerated() { try sheet.write(row: r + 1, column: c, value: value) }
         }

@@ -5,6 +5,9 @@ import SheetIO
 public struct RowOutcome: Sendable {
     /// The spreadsheet row number the user sees (header is row 1).
     public let rowNumber: Int
+    /// The row of the original file: `rowNumber` in an ordinary upload; in a corrections workbook the
+    /// row its `Source row` column names, nil for a row added to the workbook (not in the original).
+    public let sourceRow: Int?
     public let isHidden: Bool
     /// Each field's cell as stored, nil when empty or absent (for writers that keep original types).
     public let cells: FieldValues<Cell?>
@@ -17,6 +20,7 @@ public struct RowOutcome: Sendable {
 
     public init(_ draft: RowDraft) {
         rowNumber = draft.rowNumber
+        sourceRow = draft.sourceRow
         isHidden = draft.isHidden
         cells = draft.cells
         original = draft.original

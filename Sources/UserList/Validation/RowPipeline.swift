@@ -4,18 +4,23 @@ import SheetIO
 /// finding for a row in one pass. Keeps the batch stage's duplicate tables between rows.
 public struct RowPipeline: Sendable {
     public let columns: ColumnMap
+    /// Whose rows the sheet holds (an ordinary upload's own, or a corrections workbook's original's).
+    public let origin: RowOrigin
     public let fieldStage: FieldStage
     public let rowStage: RowStage
     public private(set) var batchStage: BatchStage
     public let directoryStage: DirectoryStage
 
-    public init(policy: Policy = .default, existing: ExistingAccounts = .none, columns: ColumnMap = .standard) {
+    public init(policy: Policy = .default, existing: ExistingAccounts = .none, columns: ColumnMap = .standard,
+                origin: RowOrigin = .ownRows) {
         self.init(columns: columns, fieldStage: FieldStage(policy: policy), rowStage: RowStage(policy: policy),
-                  batchStage: BatchStage(), directoryStage: DirectoryStage(existing: existing))
+                  batchStage: BatchStage(), directoryStage: DirectoryStage(existing: existing), origin: origin)
     }
 
-    public init(columns: ColumnMap, fieldStage: FieldStage, rowStage: RowStage, batchStage: BatchStage, directoryStage: DirectoryStage) {
+    public init(columns: ColumnMap, fieldStage: FieldStage, rowStage: RowStage, batchStage: BatchStage, directoryStage: DirectoryStage,
+                origin: RowOrigin = .ownRows) {
         self.columns = columns
+        self.origin = origin
         self.fieldStage = fieldStage
         self.rowStage = rowStage
         self.batchStage = batchStage
@@ -24,7 +29,7 @@ public struct RowPipeline: Sendable {
 
     /// Runs every stage over one data row.
     public mutating func run(_ row: Row) -> RowOutcome {
-        var draft = RowDraft(row: row, columns: columns)
+        var draft = RowDraft(row: row, columns: columns, origin: origin)
         fieldStage.run(&draft)
         rowStage.run(&draft)
         batchStage.run(&draft)

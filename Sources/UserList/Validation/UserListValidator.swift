@@ -22,21 +22,25 @@ public final class UserListValidator: Sendable {
             + DirectoryStage.standardRules().map(RuleDescription.init)
     }
 
-    /// A fresh row pipeline for a sheet laid out as `columns`.
-    public func pipeline(columns: ColumnMap = .standard) -> RowPipeline {
-        RowPipeline(policy: policy, existing: existing, columns: columns)
+    /// A fresh row pipeline for a sheet laid out as `columns`, holding rows of `origin`.
+    public func pipeline(columns: ColumnMap = .standard, origin: RowOrigin = .ownRows) -> RowPipeline {
+        RowPipeline(policy: policy, existing: existing, columns: columns, origin: origin)
     }
 
     private enum Stop: Error { case structure }
     private struct CallbackError: Error { var underlying: Error }
 
-    /// Validates the user sheet of `source`, calling `onRow` for each data row in order.
+    /// Validates the user sheet of `source`, calling `onHeader` once the header is understood (before
+    /// the first row; not at all when the structure stage stops the run) and `onRow` for each data row
+    /// in order.
     ///
     /// A file that cannot be read returns a summary with status `.fileFailed`; a sheet whose structure
     /// is wrong (or that has too many rows) returns `.structureFailed`. Either can happen after some
     /// rows were already handed to `onRow` (a read error part-way, the row limit): callers should
-    /// treat the run as failed and discard per-row outputs. Errors thrown by `onRow` are rethrown as is.
-    public func validate(source: SheetSource, onRow: (RowOutcome) throws -> Void) throws -> ValidationSummary {
+    /// treat the run as failed and discard per-row outputs. Errors thrown by `onHeader` or `onRow` are
+    /// rethrown as is.
+    public func validate(source: SheetSource, onHeader: ((StructureResult) throws -> Void)? = nil,
+                         onRow: (RowOutcome) throws -> Void) throws -> ValidationSummary {
         var summary = ValidationSummary(fileName: source.fileName, sourceWarnings: source.warnings)
         do {
             let choice = try structureStage.chooseSheet(in: source)
@@ -57,9 +61,11 @@ public final class UserListValidator: Sendable {
                     summary.columns = result.columns
                     summary.templateVersion = result.templateVersion
                     summary.templateVersionSource = result.templateVersionSource
+                    summary.corrects = result.origin.original
                     result.findings.forEach { summary.add(structureFinding: $0) }
                     if result.failed { throw Stop.structure }
-                    pipeline = self.pipeline(columns: result.columns)
+                    pipeline = self.pipeline(columns: result.columns, origin: result.origin)
+                    do { try onHeader?(result) } catch { throw CallbackError(underlying: error) }
                     return
                 }
                 if rows.isBlank(row) {

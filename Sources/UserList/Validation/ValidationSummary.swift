@@ -20,6 +20,10 @@ public struct ValidationSummary: Sendable, Equatable {
     public var columns: ColumnMap?
     public var templateVersion: Int?
     public var templateVersionSource: TemplateVersionSource?
+    /// The original file, when the file validated is a corrections workbook (its `_meta` names it):
+    /// the rows are that file's rows, and each outcome's `sourceRow` is its row there. What a ledger
+    /// checks a resubmission against. Nil for an ordinary upload.
+    public var corrects: OriginalFile?
     /// File- and structure-stage findings, warnings included (unknown columns, older template, hidden sheets).
     public var structureFindings: [Finding]
     /// Findings known only once the whole sheet is read: `excel.merged-cell` for merged ranges that
@@ -77,13 +81,21 @@ public struct ValidationSummary: Sendable, Equatable {
     }
 
     mutating func add(structureFinding finding: Finding) {
-        structureFindings.append(finding)
+        structureFindings.append(sheetWide(finding))
         count(finding)
     }
 
     mutating func add(extraFinding finding: Finding) {
-        extraFindings.append(finding)
+        extraFindings.append(sheetWide(finding))
         count(finding)
+    }
+
+    /// A sheet-wide finding is about this file's cells; in a corrections workbook they are no row of the original.
+    private func sheetWide(_ finding: Finding) -> Finding {
+        guard corrects != nil else { return finding }
+        var finding = finding
+        finding.sourceRow = nil
+        return finding
     }
 
     mutating func count(_ outcome: RowOutcome) {

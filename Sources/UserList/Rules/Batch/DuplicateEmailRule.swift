@@ -1,4 +1,5 @@
-/// The same email (ignoring case, after trimming) on two rows: every later row is an error naming the first.
+/// The same email (ignoring case, after trimming) on two rows: every later row is an error naming the
+/// first (in a corrections workbook, by its row in the original file, with that file's name).
 public struct DuplicateEmailRule: BatchRule {
     public let name = "duplicate-email"
     public let title = "Each email appears once in the file"
@@ -8,9 +9,9 @@ public struct DuplicateEmailRule: BatchRule {
 
     public mutating func check(_ row: inout RowDraft) {
         guard let email = row.values[.email] else { return }
-        if let first = seen.firstRow(for: email, row: row.rowNumber) {
+        if let first = seen.firstRow(for: email, row: row.reference) {
             row.report(.duplicateEmailInFile, stage: stage, field: .email,
-                       message: "Row \(first) has the same email address.",
+                       message: "\(row.origin.name(first)) has the same email address.",
                        hint: "Delete this row, or correct the address if it belongs to someone else.")
         }
     }

@@ -8,9 +8,9 @@ public struct DuplicateUsernameRule: BatchRule {
 
     public mutating func check(_ row: inout RowDraft) {
         guard row.isVendor, let username = row.values[.username] else { return }
-        if let first = seen.firstRow(for: username, row: row.rowNumber) {
+        if let first = seen.firstRow(for: username, row: row.reference) {
             row.report(.duplicateUsernameInFile, stage: stage, field: .username,
-                       message: "Row \(first) has the same TechPass username.",
+                       message: "\(row.origin.name(first)) has the same TechPass username.",
                        hint: "Give each vendor a different username, for example by adding the company or a number.")
         }
     }

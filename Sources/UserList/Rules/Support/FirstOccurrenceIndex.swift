@@ -1,13 +1,13 @@
-/// Remembers the first row each key was seen on, storing only a 64-bit hash and a 32-bit row number
-/// per key: a million distinct keys take about 25 MB.
+/// Remembers the first row each key was seen on, storing only a 64-bit hash and a 32-bit row
+/// reference per key: a million distinct keys take about 25 MB.
 struct FirstOccurrenceIndex: Sendable {
     private var firstRow: [UInt64: UInt32] = [:]
 
     /// The earlier row that had this key, or nil (and `row` is recorded as its first).
-    mutating func firstRow(for key: String, row: Int) -> Int? {
+    mutating func firstRow(for key: String, row: RowReference) -> RowReference? {
         let hash = KeyHash.of(key)
-        if let first = firstRow[hash] { return Int(first) }
-        firstRow[hash] = UInt32(clamping: row)
+        if let first = firstRow[hash] { return RowReference(bits: first) }
+        firstRow[hash] = row.rawValue
         return nil
     }
 
