@@ -279,6 +279,8 @@ final class WatchCLITests: XCTestCase {
             let report = try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [String: Any])
             let finding = try XCTUnwrap((report["findings"] as? [[String: Any]])?.first, "\(report)")
             XCTAssertEqual(finding["code"] as? String, "file.unsupported-format", folder)
+            let input = try XCTUnwrap(report["input"] as? [String: Any])
+            XCTAssertEqual(input["sha256"] as? String, sha256OfFile(inbox.path + "/rejected/" + (input["name"] as? String ?? "?")), folder)
             let message = finding["message"] as? String ?? ""
             XCTAssertTrue(message.hasPrefix(try XCTUnwrap(said[stem], folder)), message)
             XCTAssertTrue(message.hasSuffix("upload the user list as an .xlsx workbook or a .csv file made from the template (invitesheet template)"), message)

@@ -27,7 +27,12 @@ extension Directory {
         #if os(Linux)
         Self.ignoreLeaseBreakSignal
         let file = name.withCString { openat(fd, $0, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK) }
-        guard file >= 0 else { return .unknown(reason: "cannot open: \(String(cString: strerror(errno)))") }
+        guard file >= 0 else {
+            // Someone holds a write lease on it (Samba's kernel oplocks do, for a client that has the
+            // file open): a non-blocking open is refused instead of waiting for the lease to break.
+            if errno == EWOULDBLOCK || errno == EAGAIN { return .openForWriting }
+            return .unknown(reason: "cannot open: \(String(cString: strerror(errno)))")
+        }
         defer { close(file) }
         if fcntl(file, Self.setLease, Int32(F_RDLCK)) == 0 {
             _ = fcntl(file, Self.setLease, Int32(F_UNLCK))

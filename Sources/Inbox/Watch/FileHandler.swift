@@ -134,7 +134,8 @@ final class FileHandler: @unchecked Sendable {
             } else {
                 let kind = NotASpreadsheet.identify(path: path, fileExtension: original.fileExtension)
                 notASpreadsheet = kind
-                result = try processor.reject(file: path, displayName: original.display, reportDirectory: reportDirectory, because: kind)
+                result = try processor.reject(ReportInput(name: original.display, sha256: content.sha256, bytes: content.bytes),
+                                              reportDirectory: reportDirectory, because: kind)
             }
             try report.publish(in: layout.reports)
         } catch {

@@ -70,15 +70,14 @@ public protocol InboxProcessor: Sendable {
 extension InboxProcessor {
     /// Writes the report of a file that is not a spreadsheet at all (`report.json` and `errors.csv`,
     /// as for any file the file stage stops, with code `file.unsupported-format` and a message that
-    /// says what the file is), and files it as rejected.
-    public func reject(file: String, displayName: String, reportDirectory: String, because kind: NotASpreadsheet) throws -> ProcessOutcome {
+    /// says what the file is), and files it as rejected. `input` names the file and its hash.
+    public func reject(_ input: ReportInput, reportDirectory: String, because kind: NotASpreadsheet) throws -> ProcessOutcome {
         let traceID = TraceID.make()
-        let digest = try? FileDigest(path: file, displayName: displayName)
-        let error = SheetIOError(.unsupportedFormat, kind.message, file: displayName)
-        let summary = ValidationSummary.fileFailed(fileName: displayName, error: error)
+        let error = SheetIOError(.unsupportedFormat, kind.message, file: input.name)
+        let summary = ValidationSummary.fileFailed(fileName: input.name, error: error)
         let findings = FindingList(head: summary.structureFindings)
-        let report = ValidationReport(traceID: traceID, input: ReportInput(name: displayName, sha256: digest?.sha256, bytes: digest?.bytes),
-                                      status: summary.status, exitCode: ExitStatus.code(for: summary, strict: false),
+        let report = ValidationReport(traceID: traceID, input: input, status: summary.status,
+                                      exitCode: ExitStatus.code(for: summary, strict: false),
                                       counts: ReportCounts(summary: summary, shown: findings.count), findings: findings)
         let errors = try ByteSink(path: OutputFiles.path(OutputFiles.errors, in: reportDirectory))
         try ErrorsCSVWriter().write(report, to: errors)
