@@ -17,13 +17,13 @@ struct WatchCommand: ParsableCommand {
         discussion: """
         Drop .xlsx, .xlsm, .csv or .tsv files into INBOX. Each is taken once its size and \
         modification time have stayed the same for --settle seconds and no process has it open for \
-        writing any more (Linux asks the kernel with a read lease; on network file systems, or for \
-        files of another user when not run as root, only --settle protects a file), moved into \
-        INBOX/processing/, validated, and filed in:
+        writing any more (Linux: a read lease, or inotify for files of another user; on a network \
+        mount, or on macOS, only --settle protects a file), moved into INBOX/processing/, \
+        validated, and filed in:
           accepted/       every row valid
           needs-fixing/   some rows invalid (the valid rows are in accepted.csv)
-          rejected/       the file could not be read, its header is wrong, or it is not a spreadsheet
-          duplicates/     the same bytes under the same kind of name were processed before
+          rejected/       unreadable, a wrong header, or not a spreadsheet at all
+          duplicates/     same bytes, same kind of name, processed before
         A duplicate is logged as "already processed, see reports/…", naming the earlier report. \
         Outputs (report.json, errors.csv, corrections.xlsx, accepted.csv, accepted.jsonl) go to \
         INBOX/reports/<file name>-<UTC time>/. Inputs are only ever renamed, never changed or deleted. \

@@ -170,12 +170,30 @@ final class WatchCLITests: XCTestCase {
     /// The case of issue 8: a copy that pauses 3.5 s mid-file with --settle 2 was claimed half
     /// written, rejected as a corrupt zip, and then finished inside rejected/.
     func testACopyThatPausesLongerThanTheSettleTimeIsTakenOnlyOnceItsWriterClosesIt() throws {
+        let watch = try watcher(settle: 2, interval: 0.2)
+        try assertAPausedCopyIsTakenOnlyOnceClosed(by: watch)
+    }
+
+    /// The same copy, with a watcher that may not take read leases (it runs as another user than
+    /// the file's owner, without CAP_LEASE): inotify's events tell it the writer has not closed it.
+    func testAPausedCopyIsAlsoSeenWhereReadLeasesAreNotAllowed() throws {
+        guard geteuid() == 0, FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv") else {
+            throw XCTSkip("needs root and setpriv to run the watcher as another user")
+        }
+        XCTAssertEqual(chown(inbox.path, 65534, 65534), 0, "give the inbox to nobody")
+        let watch = try BackgroundWatcher("/usr/bin/setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", binary,
+                                                               "watch", inbox.path, "--settle", "2", "--interval", "0.2"])
+        try assertAPausedCopyIsTakenOnlyOnceClosed(by: watch)
+    }
+
+    /// A separate writer process copies a workbook into the inbox: the first half, a 3.5 s pause with
+    /// the file open, the rest. The file must not be claimed before the writer closes it, and must
+    /// end accepted, read whole, with one report.
+    private func assertAPausedCopyIsTakenOnlyOnceClosed(by watch: BackgroundWatcher, file: StaticString = #filePath, line: UInt = #line) throws {
         let source = try samples.make(rows: 115, seed: 11, ext: "xlsx", errorRate: 0)
         let bytes = try Data(contentsOf: URL(fileURLWithPath: source))
-        let watch = try watcher(settle: 2, interval: 0.2)
-        XCTAssertTrue(eventually(timeout: 30) { !watch.events("started").isEmpty }, watch.log)
+        XCTAssertTrue(eventually(timeout: 30) { !watch.events("started").isEmpty }, watch.log, file: file, line: line)
 
-        // A separate writer process: the first half, a 3.5 s pause with the file open, the rest.
         let target = inbox.path + "/stall.xlsx"
         let writer = Process()
         writer.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
@@ -194,25 +212,27 @@ final class WatchCLITests: XCTestCase {
             Thread.sleep(forTimeInterval: 0.05)
         }
         writer.waitUntilExit()
-        XCTAssertFalse(claimedWhileOpen, "claimed while its writer still had it open: \(watch.log)")
-        XCTAssertEqual(writer.terminationStatus, 0)
-        XCTAssertEqual(watch.events("writer-open").count, 1, "the pause outlasted --settle and the watcher saw the writer: \(watch.log)")
-        XCTAssertEqual(watch.events("writer-open").first?["file"] as? String, "stall.xlsx")
+        XCTAssertFalse(claimedWhileOpen, "claimed while its writer still had it open: \(watch.log)", file: file, line: line)
+        XCTAssertEqual(writer.terminationStatus, 0, file: file, line: line)
+        XCTAssertEqual(watch.events("writer-open").count, 1, "the pause outlasted --settle and the watcher saw the writer: \(watch.log)",
+                       file: file, line: line)
+        XCTAssertEqual(watch.events("writer-open").first?["file"] as? String, "stall.xlsx", file: file, line: line)
 
-        XCTAssertTrue(eventually(timeout: 60) { inbox.records("outcome").count == 1 }, watch.log)
+        XCTAssertTrue(eventually(timeout: 60) { inbox.records("outcome").count == 1 }, watch.log, file: file, line: line)
         Thread.sleep(forTimeInterval: 0.3)
         watch.signal(SIGTERM)
-        XCTAssertEqual(watch.waitForExit(timeout: 30), 0)
-        let claim = try XCTUnwrap(inbox.records("claimed").first)
-        XCTAssertEqual(claim["size"] as? Int, bytes.count, "read whole (\(bytes.count) bytes), not the first \(bytes.count / 2)")
-        XCTAssertEqual(inbox.records("claimed").count, 1)
-        XCTAssertEqual(inbox.names(in: "accepted"), ["stall.xlsx"])
-        XCTAssertEqual(inbox.names(in: "rejected"), [])
-        XCTAssertEqual(sha256OfFile(inbox.path + "/accepted/stall.xlsx"), sha256OfFile(source))
+        XCTAssertEqual(watch.waitForExit(timeout: 30), 0, file: file, line: line)
+        let claim = try XCTUnwrap(inbox.records("claimed").first, file: file, line: line)
+        XCTAssertEqual(claim["size"] as? Int, bytes.count, "read whole (\(bytes.count) bytes), not the first \(bytes.count / 2)",
+                       file: file, line: line)
+        XCTAssertEqual(inbox.records("claimed").count, 1, file: file, line: line)
+        XCTAssertEqual(inbox.names(in: "accepted"), ["stall.xlsx"], file: file, line: line)
+        XCTAssertEqual(inbox.names(in: "rejected"), [], file: file, line: line)
+        XCTAssertEqual(sha256OfFile(inbox.path + "/accepted/stall.xlsx"), sha256OfFile(source), file: file, line: line)
         let reports = inbox.names(in: "reports")
-        XCTAssertEqual(reports.count, 1, "\(reports)")
-        XCTAssertTrue(inbox.names(in: "reports/" + (reports.first ?? "")).contains("report.json"))
-        assertCleanLog(watch.log)
+        XCTAssertEqual(reports.count, 1, "\(reports)", file: file, line: line)
+        XCTAssertTrue(inbox.names(in: "reports/" + (reports.first ?? "")).contains("report.json"), file: file, line: line)
+        assertCleanLog(watch.log, file: file, line: line)
     }
 
     func testAFileChangedAfterItsClaimIsTakenAgainWithOneReport() throws {

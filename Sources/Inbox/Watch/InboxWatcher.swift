@@ -25,6 +25,8 @@ public final class InboxWatcher {
     private var writersOpen: Set<FileName> = []
     /// Whether the log already says that open writers cannot be seen here.
     private var saidWriterCheckUnavailable = false
+    /// What inotify saw writers do in the inbox: the answer where a read lease cannot be taken.
+    private var writeEvents: WriteEvents?
 
     private struct Retry {
         var signature: SettleTracker.Signature
@@ -48,6 +50,7 @@ public final class InboxWatcher {
         let layout = try InboxLayout(path: configuration.inboxPath)
         let lock = try InboxLock(in: layout.state)
         defer { withExtendedLifetime(lock) {} }
+        writeEvents = WriteEvents(directory: layout.inbox)
         let journal = try Journal(in: layout.state)
         let handler = FileHandler(layout: layout, journal: journal, processor: processor, logger: logger)
         logger.info("watching \(FileName(configuration.inboxPath).display)", metadata: [
@@ -167,9 +170,12 @@ public final class InboxWatcher {
     }
 
     /// False while another process has the settled file open for writing (a copy that paused longer
-    /// than the settle time). Where the system cannot tell, says so once and trusts the settle time.
+    /// than the settle time): asked with a read lease, else read from inotify's events. Where neither
+    /// can tell, says so once and trusts the settle time.
     private func isClosedByWriters(_ name: FileName, in layout: InboxLayout) -> Bool {
-        switch layout.inbox.writerState(name) {
+        var state = layout.inbox.writerState(name)
+        if case .unknown = state, let seen = writeEvents?.state(name) { state = seen }
+        switch state {
         case .closed:
             writersOpen.remove(name)
             return true
