@@ -16,18 +16,23 @@ struct WatchCommand: ParsableCommand {
         abstract: "Watch an inbox folder: validate every spreadsheet dropped there, once, and file it with its report.",
         discussion: """
         Drop .xlsx, .xlsm, .csv or .tsv files into INBOX. Each is taken once its size and \
-        modification time have stayed the same for --settle seconds, moved into INBOX/processing/, \
+        modification time have stayed the same for --settle seconds and no process has it open for \
+        writing any more (Linux: a read lease, or inotify for files of another user; on a network \
+        mount, or on macOS, only --settle protects a file), moved into INBOX/processing/, \
         validated, and filed in:
           accepted/       every row valid
           needs-fixing/   some rows invalid (the valid rows are in accepted.csv)
-          rejected/       the file could not be read, or its header is wrong
-          duplicates/     the same bytes were processed before (not validated again)
+          rejected/       unreadable, a wrong header, or not a spreadsheet at all
+          duplicates/     same bytes, same kind of name, processed before
         A duplicate is logged as "already processed, see reports/…", naming the earlier report. \
         Outputs (report.json, errors.csv, corrections.xlsx, accepted.csv, accepted.jsonl) go to \
         INBOX/reports/<file name>-<UTC time>/. Inputs are only ever renamed, never changed or deleted. \
-        .xls, .xlsb and .ods files are taken too and rejected with a report saying how to save them \
-        as .xlsx. Hidden files, Excel lock files (~$…), partial downloads (.tmp, .part, \
-        .crdownload), links, pipes and folders are left alone.
+        A file that changes after it was taken has that outcome voided (event "void"): its report is \
+        removed and it is taken again once it settles. .xls, .xlsb and .ods files are rejected with \
+        a report saying how to save them as .xlsx; any other file (scan.pdf, notes.txt, a .docx, a \
+        photo) is rejected with a report saying what it is and what to upload instead. Hidden \
+        files, lock files (~$…), partial downloads (.tmp, .part, .crdownload), editors' temporary \
+        files, Thumbs.db and desktop.ini, links, pipes and folders are left alone.
 
         The folders are created on start, with INBOX/.invitesheet/ holding the journal (one JSON \
         line per claim and outcome, flushed to disk) and the lock. After a crash or kill, restarting \
@@ -38,7 +43,8 @@ struct WatchCommand: ParsableCommand {
         they never contain cell values. SIGINT or SIGTERM finishes the file in hand, then exits 0.
 
         Exit codes: 0 stopped by a signal, or (--once) every file accepted or nothing to do; \
-        1 (--once) a file needs fixing; 2 (--once) a file was rejected; 3 the inbox cannot be used, \
+        1 (--once) a file needs fixing; 2 (--once) a file was rejected (a duplicate counts as the \
+        file it duplicates); 3 the inbox cannot be used, \
         or (--once) a file could not be handled (it stays in the inbox; see the log); 64 usage \
         error; 75 another watcher is already watching INBOX (try again later).
 
@@ -60,7 +66,7 @@ struct WatchCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Seconds between scans of the inbox.", valueName: "SECONDS"))
     var interval: Double = 2
 
-    @Option(help: ArgumentHelp("Seconds a file must stay unchanged before it is taken (so a half-copied file is never read).", valueName: "SECONDS"))
+    @Option(help: ArgumentHelp("Seconds a file must stay unchanged before it is taken; a file another process still has open for writing is not taken either (Linux, local file systems).", valueName: "SECONDS"))
     var settle: Double = 5
 
     @OptionGroup var rules: RulesOptions
@@ -106,8 +112,11 @@ struct WatchCommand: ParsableCommand {
         }
         guard once else { return }
         if tally.failed > 0 { throw Exit.internalError }
-        if tally.rejected > 0 { throw Exit.unprocessable }
-        if tally.needsFixing > 0 { throw Exit.rowsInvalid }
+        switch tally.worst {
+        case .rejected: throw Exit.unprocessable
+        case .needsFixing: throw Exit.rowsInvalid
+        case .accepted, .duplicates, nil: return
+        }
     }
 
     /// Files validated at once: one per core, at least 2 (so one file's disk flushes overlap another's

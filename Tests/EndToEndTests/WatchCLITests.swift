@@ -156,7 +156,7 @@ final class WatchCLITests: XCTestCase {
 
         try inbox.drop(file + ".copy", as: "users.xlsx")
         let second = try once()
-        XCTAssertEqual(second.status, 0, "nothing new needed fixing: \(second.stderr)")
+        XCTAssertEqual(second.status, 1, "a duplicate counts as the file it duplicates, which needs fixing: \(second.stderr)")
         XCTAssertEqual(inbox.names(in: "duplicates"), ["users.xlsx"])
         XCTAssertEqual(inbox.names(in: "needs-fixing"), ["users.xlsx"])
         XCTAssertEqual(inbox.names(in: "reports").count, 1, "not validated again")
@@ -165,6 +165,171 @@ final class WatchCLITests: XCTestCase {
         XCTAssertTrue(message.hasPrefix("already processed, see reports/users-"), message)
         XCTAssertEqual(second.events("processed").count, 0)
         XCTAssertEqual(inbox.records("outcome").count, 1)
+    }
+
+    /// The case of issue 8: a copy that pauses 3.5 s mid-file with --settle 2 was claimed half
+    /// written, rejected as a corrupt zip, and then finished inside rejected/.
+    func testACopyThatPausesLongerThanTheSettleTimeIsTakenOnlyOnceItsWriterClosesIt() throws {
+        let watch = try watcher(settle: 2, interval: 0.2)
+        try assertAPausedCopyIsTakenOnlyOnceClosed(by: watch)
+    }
+
+    /// The same copy, with a watcher that may not take read leases (it runs as another user than
+    /// the file's owner, without CAP_LEASE): inotify's events tell it the writer has not closed it.
+    func testAPausedCopyIsAlsoSeenWhereReadLeasesAreNotAllowed() throws {
+        guard geteuid() == 0, FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv") else {
+            throw XCTSkip("needs root and setpriv to run the watcher as another user")
+        }
+        XCTAssertEqual(chown(inbox.path, 65534, 65534), 0, "give the inbox to nobody")
+        let watch = try BackgroundWatcher("/usr/bin/setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", binary,
+                                                               "watch", inbox.path, "--settle", "2", "--interval", "0.2"])
+        try assertAPausedCopyIsTakenOnlyOnceClosed(by: watch)
+    }
+
+    /// A separate writer process copies a workbook into the inbox: the first half, a 3.5 s pause with
+    /// the file open, the rest. The file must not be claimed before the writer closes it, and must
+    /// end accepted, read whole, with one report.
+    private func assertAPausedCopyIsTakenOnlyOnceClosed(by watch: BackgroundWatcher, file: StaticString = #filePath, line: UInt = #line) throws {
+        let source = try samples.make(rows: 115, seed: 11, ext: "xlsx", errorRate: 0)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: source))
+        XCTAssertTrue(eventually(timeout: 30) { !watch.events("started").isEmpty }, watch.log, file: file, line: line)
+
+        let target = inbox.path + "/stall.xlsx"
+        let writer = Process()
+        writer.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        writer.arguments = ["-c", """
+            import sys, time
+            data = open(sys.argv[1], "rb").read()
+            with open(sys.argv[2], "wb") as f:
+                f.write(data[:len(data) // 2]); f.flush()
+                time.sleep(3.5)
+                f.write(data[len(data) // 2:])
+            """, source, target]
+        try writer.run()
+        var claimedWhileOpen = false
+        while writer.isRunning && !claimedWhileOpen {
+            claimedWhileOpen = !inbox.records("claimed").isEmpty
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        writer.waitUntilExit()
+        XCTAssertFalse(claimedWhileOpen, "claimed while its writer still had it open: \(watch.log)", file: file, line: line)
+        XCTAssertEqual(writer.terminationStatus, 0, file: file, line: line)
+        XCTAssertEqual(watch.events("writer-open").count, 1, "the pause outlasted --settle and the watcher saw the writer: \(watch.log)",
+                       file: file, line: line)
+        XCTAssertEqual(watch.events("writer-open").first?["file"] as? String, "stall.xlsx", file: file, line: line)
+
+        XCTAssertTrue(eventually(timeout: 60) { inbox.records("outcome").count == 1 }, watch.log, file: file, line: line)
+        Thread.sleep(forTimeInterval: 0.3)
+        watch.signal(SIGTERM)
+        XCTAssertEqual(watch.waitForExit(timeout: 30), 0, file: file, line: line)
+        let claim = try XCTUnwrap(inbox.records("claimed").first, file: file, line: line)
+        XCTAssertEqual(claim["size"] as? Int, bytes.count, "read whole (\(bytes.count) bytes), not the first \(bytes.count / 2)",
+                       file: file, line: line)
+        XCTAssertEqual(inbox.records("claimed").count, 1, file: file, line: line)
+        XCTAssertEqual(inbox.names(in: "accepted"), ["stall.xlsx"], file: file, line: line)
+        XCTAssertEqual(inbox.names(in: "rejected"), [], file: file, line: line)
+        XCTAssertEqual(sha256OfFile(inbox.path + "/accepted/stall.xlsx"), sha256OfFile(source), file: file, line: line)
+        let reports = inbox.names(in: "reports")
+        XCTAssertEqual(reports.count, 1, "\(reports)", file: file, line: line)
+        XCTAssertTrue(inbox.names(in: "reports/" + (reports.first ?? "")).contains("report.json"), file: file, line: line)
+        assertCleanLog(watch.log, file: file, line: line)
+    }
+
+    func testAFileChangedAfterItsClaimIsTakenAgainWithOneReport() throws {
+        let source = try samples.make(rows: 5000, seed: 12, ext: "csv")
+        let lines = try String(contentsOfFile: source, encoding: .utf8).split(separator: "\n")
+        let extra = Data((lines[lines.count - 1] + "\n").utf8)  // one more row: the copy was not finished
+        let watch = try watcher(settle: 0.5)
+        XCTAssertTrue(eventually(timeout: 30) { !watch.events("started").isEmpty }, watch.log)
+        try inbox.drop(source, as: "users.csv")
+        XCTAssertTrue(eventually(timeout: 30, every: 0.005) { !inbox.records("claimed").isEmpty }, watch.log)
+        let claimed = inbox.path + "/processing/users.csv"
+        let handle = try XCTUnwrap(FileHandle(forWritingAtPath: claimed), "still in processing/: \(watch.log)")
+        let claimedSize = handle.seekToEndOfFile()
+        handle.write(extra)
+        try handle.close()
+        XCTAssertEqual(inbox.records("outcome").count, 0, "still being validated when it changed")
+
+        XCTAssertTrue(eventually(timeout: 120) { inbox.records("outcome").count == 1 }, watch.log)
+        Thread.sleep(forTimeInterval: 0.5)
+        watch.signal(SIGTERM)
+        XCTAssertEqual(watch.waitForExit(timeout: 30), 0)
+
+        let void = try XCTUnwrap(watch.events("void").first, watch.log)
+        XCTAssertEqual(void["file"] as? String, "users.csv")
+        XCTAssertEqual(void["reason"] as? String, "its size changed from \(claimedSize) to \(Int(claimedSize) + extra.count) bytes")
+        XCTAssertEqual(void["level"] as? String, "warning")
+        XCTAssertEqual(watch.events("void").count, 1)
+        XCTAssertEqual(inbox.records("claimed").count, 2, "taken again")
+        XCTAssertTrue((inbox.records("released").first?["reason"] as? String ?? "").hasPrefix("changed after the claim"))
+        let outcome = try XCTUnwrap(inbox.records("outcome").first)
+        let filed = inbox.path + "/" + (outcome["file"] as? String ?? "")
+        XCTAssertEqual(sha256OfFile(filed), outcome["sha256"] as? String, "the outcome is about the bytes the file ended with")
+        let reports = inbox.names(in: "reports")
+        XCTAssertEqual(reports.count, 1, "one report folder for the one final outcome: \(reports)")
+        let report = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: inbox.path + "/reports/\(reports[0])/report.json"))) as? [String: Any]
+        XCTAssertEqual((report?["input"] as? [String: Any])?["bytes"] as? Int, Int(claimedSize) + extra.count)
+        XCTAssertEqual(inbox.names(in: "processing"), [])
+        XCTAssertEqual(inbox.waitingFiles, [])
+    }
+
+    func testFilesThatAreNotSpreadsheetsAreRejectedWithAReportSayingWhatTheyAre() throws {
+        try NotSpreadsheetFiles.pdf(inbox.path + "/scan.pdf")
+        try Data("Hi, please invite Alice (alice@tech.gov.sg) and Bob.\n".utf8).write(to: URL(fileURLWithPath: inbox.path + "/notes.txt"))
+        try NotSpreadsheetFiles.docx(inbox.path + "/letter.docx")
+        try NotSpreadsheetFiles.png(inbox.path + "/screenshot.png")
+        for ignored in [".DS_Store", "~$users.xlsx", "users.xlsx.crdownload", "Thumbs.db"] {
+            try Data("x".utf8).write(to: URL(fileURLWithPath: inbox.path + "/" + ignored))
+        }
+        let run = try once()
+        XCTAssertEqual(run.status, 2, run.stderr)
+        XCTAssertEqual(inbox.names(in: "rejected"), ["letter.docx", "notes.txt", "scan.pdf", "screenshot.png"])
+        XCTAssertEqual(inbox.waitingFiles.sorted(), [".DS_Store", "Thumbs.db", "users.xlsx.crdownload", "~$users.xlsx"], "left alone, as before")
+        let said = [
+            "scan": "this is a PDF document, not a spreadsheet",
+            "notes": "this is a plain-text file named .txt, not a spreadsheet; if it holds the user list as comma-separated values, rename it to .csv",
+            "letter": "this is a Word document (.docx), not a spreadsheet",
+            "screenshot": "this is an image (PNG), not a spreadsheet",
+        ]
+        let reports = inbox.names(in: "reports")
+        XCTAssertEqual(reports.count, 4, "\(reports)")
+        for folder in reports {
+            let stem = String(folder.prefix { $0 != "-" })
+            let data = try Data(contentsOf: URL(fileURLWithPath: inbox.path + "/reports/\(folder)/report.json"))
+            let report = try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+            let finding = try XCTUnwrap((report["findings"] as? [[String: Any]])?.first, "\(report)")
+            XCTAssertEqual(finding["code"] as? String, "file.unsupported-format", folder)
+            let input = try XCTUnwrap(report["input"] as? [String: Any])
+            XCTAssertEqual(input["sha256"] as? String, sha256OfFile(inbox.path + "/rejected/" + (input["name"] as? String ?? "?")), folder)
+            let message = finding["message"] as? String ?? ""
+            XCTAssertTrue(message.hasPrefix(try XCTUnwrap(said[stem], folder)), message)
+            XCTAssertTrue(message.hasSuffix("upload the user list as an .xlsx workbook or a .csv file made from the template (invitesheet template)"), message)
+            let errors = try String(contentsOfFile: inbox.path + "/reports/\(folder)/errors.csv", encoding: .utf8)
+            XCTAssertTrue(errors.contains("file.unsupported-format"), errors)
+        }
+        let processed = run.events("processed")
+        XCTAssertEqual(processed.count, 4)
+        XCTAssertTrue(processed.allSatisfy { ($0["message"] as? String ?? "").hasPrefix("not a spreadsheet (") && $0["outcome"] as? String == "rejected" },
+                      run.stderr)
+        assertCleanLog(run.stderr)
+    }
+
+    func testCSVTextNamedXlsxIsRejectedEvenWhenTheSameBytesWereAcceptedAsCSV() throws {
+        let csv = try samples.make(rows: 50, seed: 13, ext: "csv", errorRate: 0)
+        try FileManager.default.copyItem(atPath: csv, toPath: csv + ".copy")
+        try inbox.drop(csv, as: "users.csv")
+        XCTAssertEqual(try once().status, 0)
+        XCTAssertEqual(inbox.names(in: "accepted"), ["users.csv"])
+
+        try inbox.drop(csv + ".copy", as: "users.xlsx")
+        let run = try once()
+        XCTAssertEqual(run.status, 2, "judged as what it is, a mislabelled file: \(run.stderr)")
+        XCTAssertEqual(inbox.names(in: "rejected"), ["users.xlsx"])
+        XCTAssertEqual(inbox.names(in: "duplicates"), [])
+        XCTAssertEqual(run.events("duplicate").count, 0)
+        let processed = try XCTUnwrap(run.events("processed").first, run.stderr)
+        XCTAssertEqual((processed["codes"] as? [String: Any])?["file.text-not-workbook"] as? Int, 1, "\(processed)")
+        XCTAssertEqual(inbox.names(in: "reports").count, 2)
     }
 
     func testASecondWatcherIsRefusedWhileTheFirstRuns() throws {

@@ -254,3 +254,59 @@ func sha256OfFile(_ path: String) -> String? {
     p.waitUntilExit()
     return String(decoding: data, as: UTF8.self).split(separator: " ").first.map(String.init)
 }
+
+/// Runs a short Python script (`python3 -c`) with arguments; throws when it fails.
+@discardableResult
+func runPython(_ script: String, _ arguments: [String], timeout: Double = 60) throws -> String {
+    guard let python = ["/usr/bin/python3", "/usr/local/bin/python3"].first(where: FileManager.default.isExecutableFile(atPath:)) else {
+        throw XCTSkip("python3 is not installed")
+    }
+    let r = try runInvitesheet(python, ["-c", script] + arguments, timeout: timeout)
+    guard r.status == 0 else {
+        throw NSError(domain: "python3", code: Int(r.status), userInfo: [NSLocalizedDescriptionKey: r.stderr])
+    }
+    return r.stdout
+}
+
+/// Files people drop into an inbox by mistake, made the way their programs make them.
+enum NotSpreadsheetFiles {
+    /// A Word document: a zip package with the parts Word writes.
+    static func docx(_ path: String) throws {
+        try runPython(#"""
+import sys, zipfile
+with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED) as z:
+    z.writestr("[Content_Types].xml", '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>')
+    z.writestr("_rels/.rels", '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>')
+    z.writestr("word/document.xml", '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>Please invite alice@tech.gov.sg</w:t></w:r></w:p></w:body></w:document>')
+"""#, [path])
+    }
+
+    /// A 2×2 PNG picture.
+    static func png(_ path: String) throws {
+        try runPython(#"""
+import sys, zlib, struct
+def chunk(kind, data):
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xffffffff)
+raw = b"".join(b"\x00" + b"\xff\x00\x00" * 2 for _ in range(2))
+png = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 2, 2, 8, 2, 0, 0, 0)) + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b"")
+open(sys.argv[1], "wb").write(png)
+"""#, [path])
+    }
+
+    /// A one-page PDF, as a scanner or "print to PDF" writes one.
+    static func pdf(_ path: String) throws {
+        let objects = ["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                       "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>"]
+        var text = "%PDF-1.4\n%\u{E2}\u{E3}\u{CF}\u{D3}\n"
+        var offsets: [Int] = []
+        for (i, object) in objects.enumerated() {
+            offsets.append(text.utf8.count)
+            text += "\(i + 1) 0 obj\n\(object)\nendobj\n"
+        }
+        let xref = text.utf8.count
+        text += "xref\n0 \(objects.count + 1)\n0000000000 65535 f \n"
+        for offset in offsets { text += String(format: "%010d 00000 n \n", offset) }
+        text += "trailer\n<< /Size \(objects.count + 1) /Root 1 0 R >>\nstartxref\n\(xref)\n%%EOF\n"
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+    }
+}

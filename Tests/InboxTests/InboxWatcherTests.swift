@@ -14,38 +14,125 @@ final class InboxWatcherTests: XCTestCase {
         try inbox.drop(".hidden.csv", "accept 3")
         try inbox.drop("~$good.xlsx", "accept 4")
         try inbox.drop("download.csv.part", "accept 5")
+        try inbox.drop("5F3A2B10", "accept 6")
+        try inbox.drop("Thumbs.db", "accept 7")
         let log = LogCapture()
         let fake = FakeProcessor()
         let tally = try runOnce(inbox, fake, log)
 
         XCTAssertEqual(tally.accepted, 1)
         XCTAssertEqual(tally.needsFixing, 1)
-        XCTAssertEqual(tally.rejected, 1)
+        XCTAssertEqual(tally.rejected, 2, "broken.tsv, and notes.txt as not a spreadsheet")
+        XCTAssertEqual(Set(fake.calls), ["good.csv", "some-bad.xlsx", "broken.tsv"], "only spreadsheets are validated")
         XCTAssertEqual(inbox.names(in: "accepted"), ["good.csv"])
         XCTAssertEqual(inbox.names(in: "needs-fixing"), ["some-bad.xlsx"])
-        XCTAssertEqual(inbox.names(in: "rejected"), ["broken.tsv"])
+        XCTAssertEqual(inbox.names(in: "rejected"), ["broken.tsv", "notes.txt"])
         XCTAssertEqual(inbox.names(in: "processing"), [])
-        XCTAssertEqual(Set(inbox.names()), [".hidden.csv", ".invitesheet", "accepted", "download.csv.part", "duplicates",
-                                            "needs-fixing", "notes.txt", "processing", "rejected", "reports", "~$good.xlsx"])
+        XCTAssertEqual(Set(inbox.names()), [".hidden.csv", ".invitesheet", "5F3A2B10", "Thumbs.db", "accepted", "download.csv.part",
+                                            "duplicates", "needs-fixing", "processing", "rejected", "reports", "~$good.xlsx"])
         let reports = inbox.names(in: "reports")
-        XCTAssertEqual(reports.count, 3)
+        XCTAssertEqual(reports.count, 4)
         XCTAssertFalse(reports.contains { $0.hasPrefix(".tmp-") })
         XCTAssertTrue(reports.contains { $0.hasPrefix("good-") && $0.hasSuffix("Z") })
         XCTAssertEqual(inbox.read("accepted/good.csv"), "accept 1", "inputs are never changed")
 
         let journal = inbox.journal()
-        XCTAssertEqual(journal.filter { $0["type"] as? String == "claimed" }.count, 3)
+        XCTAssertEqual(journal.filter { $0["type"] as? String == "claimed" }.count, 4)
         let outcomes = journal.filter { $0["type"] as? String == "outcome" }
         XCTAssertEqual(Set(outcomes.compactMap { $0["outcome"] as? String }), ["accepted", "needs-fixing", "rejected"])
         XCTAssertTrue(outcomes.allSatisfy { ($0["sha256"] as? String)?.count == 64 && $0["traceId"] != nil && $0["counts"] != nil })
 
         let skipped = log.events("skipped")
-        XCTAssertEqual(skipped.filter { $0["level"] as? String != "debug" }.compactMap { $0["file"] as? String }, ["notes.txt"],
-                       "routine skips are debug-level")
-        XCTAssertEqual(skipped.count, 4, "each skipped name logged once")
+        XCTAssertEqual(skipped.filter { $0["level"] as? String != "debug" }.count, 0, "temporary, hidden and lock files are routine")
+        XCTAssertEqual(skipped.count, 5, "each skipped name logged once")
         let processed = log.events("processed")
-        XCTAssertEqual(processed.count, 3)
+        XCTAssertEqual(processed.count, 4)
         XCTAssertTrue(processed.allSatisfy { $0["durationMs"] is Int && $0["traceId"] is String && $0["counts"] is [String: Any] })
+    }
+
+    func testFilesThatAreNotSpreadsheetsAreRejectedWithAReportSayingWhatTheyAre() throws {
+        let inbox = try TemporaryInbox()
+        try Data("%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n".utf8).write(to: URL(fileURLWithPath: inbox.path + "/scan.pdf"))
+        try inbox.drop("notes.txt", "Please invite alice@tech.gov.sg and bob@tech.gov.sg\n")
+        try Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13] + Array("IHDR".utf8) + [UInt8](repeating: 1, count: 40))
+            .write(to: URL(fileURLWithPath: inbox.path + "/screenshot.png"))
+        let log = LogCapture()
+        let fake = FakeProcessor()
+        let tally = try runOnce(inbox, fake, log)
+        XCTAssertEqual(fake.calls, [], "never handed to the validator")
+        XCTAssertEqual(tally.rejected, 3)
+        XCTAssertEqual(inbox.names(in: "rejected"), ["notes.txt", "scan.pdf", "screenshot.png"])
+        XCTAssertEqual(inbox.names(), [".invitesheet", "accepted", "duplicates", "needs-fixing", "processing", "rejected", "reports"])
+        let expected = ["scan": "this is a PDF document, not a spreadsheet", "notes": "this is a plain-text file named .txt, not a spreadsheet",
+                        "screenshot": "this is an image (PNG), not a spreadsheet"]
+        for report in inbox.names(in: "reports") {
+            let stem = String(report.prefix { $0 != "-" })
+            let json = try XCTUnwrap(inbox.read("reports/\(report)/report.json"), report)
+            let parsed = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+            XCTAssertEqual(parsed["exitCode"] as? Int, 2, report)
+            let finding = try XCTUnwrap((parsed["findings"] as? [[String: Any]])?.first, json)
+            XCTAssertEqual(finding["code"] as? String, "file.unsupported-format")
+            let message = finding["message"] as? String ?? ""
+            XCTAssertTrue(message.hasPrefix(try XCTUnwrap(expected[stem], report)), message)
+            XCTAssertTrue(message.contains("upload the user list as an .xlsx workbook or a .csv file made from the template"), message)
+            XCTAssertTrue(inbox.read("reports/\(report)/errors.csv")?.contains("file.unsupported-format") ?? false)
+        }
+        let processed = log.events("processed")
+        XCTAssertEqual(Set(processed.compactMap { $0["notSpreadsheet"] as? String }),
+                       ["a PDF document", "a plain-text file named .txt", "an image (PNG)"])
+        XCTAssertTrue(processed.allSatisfy { ($0["message"] as? String ?? "").hasPrefix("not a spreadsheet (") })
+    }
+
+    func testAFileThatChangesAfterItsClaimIsTakenAgainWithOneReport() throws {
+        let inbox = try TemporaryInbox()
+        try inbox.drop("users.csv", "grow then accept")
+        let log = LogCapture()
+        let fake = FakeProcessor()
+        let tally = try runOnce(inbox, fake, log)
+        XCTAssertEqual(fake.calls, ["users.csv", "users.csv"], "validated again once it stopped changing")
+        XCTAssertEqual(tally.void, 1)
+        XCTAssertEqual(tally.accepted, 1)
+        XCTAssertEqual(inbox.names(in: "accepted"), ["users.csv"])
+        XCTAssertEqual(inbox.read("accepted/users.csv"), "grow then accept\ngrown")
+        XCTAssertEqual(inbox.names(in: "reports").count, 1, "the void outcome's report is removed")
+        let void = try XCTUnwrap(log.events("void").first)
+        XCTAssertEqual(void["reason"] as? String, "its size changed from 16 to 22 bytes")
+        XCTAssertEqual(void["voidOutcome"] as? String, "accepted")
+        XCTAssertTrue((void["removedReportDir"] as? String ?? "").hasPrefix("reports/users-"), "\(void)")
+        let journal = inbox.journal()
+        XCTAssertEqual(journal.compactMap { $0["type"] as? String }, ["claimed", "released", "claimed", "outcome"])
+        XCTAssertTrue((journal[1]["reason"] as? String ?? "").hasPrefix("changed after the claim: its size changed"))
+        XCTAssertEqual(journal[3]["sha256"] as? String, SHA256Hex.of("grow then accept\ngrown"), "the outcome is about the final bytes")
+    }
+
+    func testTheSameBytesUnderAnotherKindOfNameAreJudgedAgain() throws {
+        let inbox = try TemporaryInbox()
+        let fake = FakeProcessor()
+        try inbox.drop("users.csv", "accept as csv")
+        _ = try runOnce(inbox, fake, LogCapture())
+        try inbox.drop("users.xlsx", "accept as csv")
+        try inbox.drop("users copy.CSV", "accept as csv")
+        let tally = try runOnce(inbox, fake, LogCapture())
+        XCTAssertEqual(fake.calls, ["users.csv", "users.xlsx"], "the .xlsx is validated; the second .csv is a duplicate")
+        XCTAssertEqual(tally.duplicates, 1)
+        XCTAssertEqual(inbox.names(in: "duplicates"), ["users copy.CSV"])
+    }
+
+    func testADuplicateCountsAsTheFileItDuplicates() throws {
+        let inbox = try TemporaryInbox()
+        let fake = FakeProcessor()
+        try inbox.drop("users.csv", "fix me")
+        try inbox.drop("other.csv", "reject me")
+        XCTAssertEqual(try runOnce(inbox, fake, LogCapture()).worst, .rejected)
+        try inbox.drop("users.csv", "fix me")
+        let again = try runOnce(inbox, fake, LogCapture())
+        XCTAssertEqual(again.duplicates, 1)
+        XCTAssertEqual(again.needsFixing, 0)
+        XCTAssertEqual(again.worst, .needsFixing, "--once exits 1 for it")
+        try inbox.drop("good.csv", "accept")
+        try inbox.drop("other.csv", "reject me")
+        XCTAssertEqual(try runOnce(inbox, fake, LogCapture()).worst, .rejected)
+        XCTAssertNil(try runOnce(inbox, fake, LogCapture()).worst, "nothing to do")
     }
 
     func testTheSameBytesDroppedAgainAreNotValidatedTwice() throws {

@@ -29,8 +29,8 @@ final class JournalTests: XCTestCase {
         }
         let replayed = try Journal(in: layout.state)
         XCTAssertEqual(replayed.state.recordCount, 3)
-        XCTAssertEqual(replayed.state.previousOutcome(sha256: "aa")?.outcome, "needs-fixing")
-        XCTAssertNil(replayed.state.previousOutcome(sha256: "bb"), "a claim without an outcome is not processed: replay must redo it")
+        XCTAssertEqual(replayed.state.previousOutcome(sha256: "aa", name: FileName("a.csv"))?.outcome, "needs-fixing")
+        XCTAssertNil(replayed.state.previousOutcome(sha256: "bb", name: FileName("b.csv")), "a claim without an outcome is not processed: replay must redo it")
         let open = try XCTUnwrap(replayed.state.lastClaim(processingName: "b.csv"))
         XCTAssertNil(open.finish)
         XCTAssertEqual(replayed.state.lastClaim(processingName: "a.csv")?.finish?.type, .outcome)
@@ -55,8 +55,23 @@ final class JournalTests: XCTestCase {
         var dup = JournalRecord(type: .duplicate, claim: "c2", sha256: "aa")
         dup.outcome = "duplicates"
         state.apply(dup)
-        XCTAssertEqual(state.previousOutcome(sha256: "aa")?.claim, "c1")
+        XCTAssertEqual(state.previousOutcome(sha256: "aa", name: FileName("a.csv"))?.claim, "c1")
         XCTAssertEqual(state.outcomeCount, 1)
+    }
+
+    func testTheSameBytesUnderAnotherKindOfNameHaveNoPreviousOutcome() {
+        var state = JournalState()
+        state.apply(claim("c1", sha: "aa", processing: "users.csv"))
+        state.apply(outcome("c1", sha: "aa", .accepted))
+        XCTAssertEqual(state.previousOutcome(sha256: "aa", name: FileName("copy of users.CSV"))?.claim, "c1", "same kind of name")
+        XCTAssertNil(state.previousOutcome(sha256: "aa", name: FileName("users.xlsx")), "CSV text named .xlsx is judged afresh")
+        XCTAssertNil(state.previousOutcome(sha256: "aa", name: FileName("users.txt")))
+        state.apply(claim("c2", sha: "bb", processing: "book.xlsx"))
+        var named = outcome("c2", sha: "bb", .needsFixing)
+        named.setOriginalName(FileName("book.xlsx"))
+        state.apply(named)
+        XCTAssertEqual(state.previousOutcome(sha256: "bb", name: FileName("book.xlsm"))?.outcome, "needs-fixing", ".xlsm is read as .xlsx is")
+        XCTAssertNil(state.previousOutcome(sha256: "bb", name: FileName("book.csv")))
     }
 
     func testATornLastLineIsSkippedAndTheNextRecordStartsCleanly() throws {
@@ -69,12 +84,12 @@ final class JournalTests: XCTestCase {
             let journal = try Journal(in: layout.state)
             XCTAssertEqual(journal.unreadableLines, 1)
             XCTAssertEqual(journal.state.recordCount, 1)
-            XCTAssertNil(journal.state.previousOutcome(sha256: "aa"), "the torn outcome does not count")
+            XCTAssertNil(journal.state.previousOutcome(sha256: "aa", name: FileName("a.csv")), "the torn outcome does not count")
             try journal.append(outcome("c1", sha: "aa"))
         }
         let again = try Journal(in: layout.state)
         XCTAssertEqual(again.unreadableLines, 1)
-        XCTAssertEqual(again.state.previousOutcome(sha256: "aa")?.claim, "c1")
+        XCTAssertEqual(again.state.previousOutcome(sha256: "aa", name: FileName("a.csv"))?.claim, "c1")
     }
 
     func testNamesThatAreNotUTF8RoundTrip() throws {

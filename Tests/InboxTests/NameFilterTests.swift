@@ -7,6 +7,16 @@ final class NameFilterTests: XCTestCase {
         for name in ["users.xlsx", "USERS.XLSX", "users.xlsm", "users.csv", "users.tsv", "-rf.csv", "a b (2).xlsx",
                      "legacy.xls", "binary.xlsb", "open.ods"] {
             XCTAssertNil(filter.skip(FileName(name), kind: .regular), name)
+            XCTAssertTrue(NameFilter.isSpreadsheetName(FileName(name)), name)
+        }
+    }
+
+    /// Files that are not spreadsheets are taken too (to be rejected with a report), not left unseen.
+    func testTakesFilesThatAreNotSpreadsheets() {
+        let filter = NameFilter()
+        for name in ["scan.pdf", "notes.txt", "letter.docx", "photo.JPG", "README", "users.xlsx.zip", "2025-01-01"] {
+            XCTAssertNil(filter.skip(FileName(name), kind: .regular), name)
+            XCTAssertFalse(NameFilter.isSpreadsheetName(FileName(name)), name)
         }
     }
 
@@ -20,8 +30,10 @@ final class NameFilterTests: XCTestCase {
             ("users.csv.part", .regular, .partialDownload),
             ("users.xlsx.crdownload", .regular, .partialDownload),
             ("users.xlsx.PART", .regular, .partialDownload),
-            ("notes.txt", .regular, .unsupportedExtension("txt")),
-            ("README", .regular, .unsupportedExtension("")),
+            ("5F3A2B10", .regular, .editorTemporaryFile),
+            ("users.xlsx~", .regular, .editorTemporaryFile),
+            ("Thumbs.db", .regular, .systemFile),
+            ("desktop.ini", .regular, .systemFile),
             ("link.csv", .symlink, .symlink),
             ("pipe.csv", .fifo, .fifo),
             ("folder.csv", .directory, .directory),
@@ -36,6 +48,8 @@ final class NameFilterTests: XCTestCase {
         XCTAssertTrue(NameFilter.Skip.dotFile.isRoutine)
         XCTAssertTrue(NameFilter.Skip.partialDownload.isRoutine)
         XCTAssertFalse(NameFilter.Skip.symlink.isRoutine)
-        XCTAssertFalse(NameFilter.Skip.unsupportedExtension("txt").isRoutine)
+        XCTAssertTrue(NameFilter.Skip.editorTemporaryFile.isRoutine)
+        XCTAssertTrue(NameFilter.Skip.systemFile.isRoutine)
+        XCTAssertFalse(NameFilter.Skip.fifo.isRoutine)
     }
 }

@@ -38,6 +38,15 @@ public struct FileName: Hashable, Sendable, Comparable, CustomStringConvertible 
         return String(decoding: bytes[(dot + 1)...], as: UTF8.self).lowercased()
     }
 
+    /// The kind of name as far as reading the file goes: `xlsx` for `.xlsx` and `.xlsm` (read
+    /// alike), otherwise the lower-cased extension ("" when there is none). The same bytes under
+    /// names of different kinds are judged separately: CSV text named `.xlsx` is rejected, named
+    /// `.csv` it is read.
+    public var kindOfName: String {
+        let ext = fileExtension
+        return ext == "xlsm" ? "xlsx" : ext
+    }
+
     /// The bytes before the extension's dot (the whole name when there is no extension).
     public var stemBytes: ArraySlice<UInt8> {
         guard let dot = bytes.lastIndex(of: UInt8(ascii: ".")), dot > 0 else { return bytes[...] }

@@ -4,9 +4,11 @@
 ///   the report folder it will get);
 /// - `outcome`: it was validated (outcome folder, report folder, counts, trace id). Written before
 ///   the input is moved, so a restart finishes the move instead of validating again;
-/// - `duplicate`: identical bytes already had an outcome; filed in `duplicates/`;
-/// - `released`: processing failed (say, the reports folder is read-only) and the input was put
-///   back in the inbox.
+/// - `duplicate`: identical bytes under the same kind of name already had an outcome; filed in
+///   `duplicates/`;
+/// - `released`: processing failed (say, the reports folder is read-only), or the file changed
+///   after the claim so its outcome is void (`reason` says which), and the input was put back in
+///   the inbox.
 public struct JournalRecord: Codable, Equatable, Sendable {
     public enum Kind: String, Codable, Sendable {
         case claimed, outcome, duplicate, released

@@ -8,8 +8,8 @@ public struct JournalState: Sendable {
         public var finish: JournalRecord?
     }
 
-    /// The first outcome recorded for each content hash.
-    private var outcomeBySHA: [String: JournalRecord] = [:]
+    /// The first outcome recorded for each content hash and kind of name (`FileName.kindOfName`).
+    private var outcomeByContent: [ContentKey: JournalRecord] = [:]
     private var claimsByProcessingName: [String: ClaimStatus] = [:]
     private var processingNameByClaim: [String: String] = [:]
     public private(set) var recordCount = 0
@@ -28,7 +28,10 @@ public struct JournalState: Sendable {
         case .outcome, .duplicate, .released:
             if record.type == .outcome {
                 outcomeCount += 1
-                if outcomeBySHA[record.sha256] == nil { outcomeBySHA[record.sha256] = record }
+                // Outcome records carry the dropped name; the claim's is the fallback.
+                let claimed = processingNameByClaim[record.claim].flatMap { claimsByProcessingName[$0]?.claim.originalName }
+                let key = ContentKey(sha256: record.sha256, kindOfName: (record.originalName ?? claimed)?.kindOfName ?? "")
+                if outcomeByContent[key] == nil { outcomeByContent[key] = record }
             }
             if let name = processingNameByClaim[record.claim] {
                 claimsByProcessingName[name]?.finish = record
@@ -37,8 +40,17 @@ public struct JournalState: Sendable {
         }
     }
 
-    /// The outcome recorded for identical bytes, if they were processed before.
-    public func previousOutcome(sha256: String) -> JournalRecord? { outcomeBySHA[sha256] }
+    /// The outcome recorded for identical bytes dropped under the same kind of name, if they were
+    /// processed before. The same bytes under another kind of name are judged afresh: CSV text
+    /// named `.xlsx` is rejected even when the same text named `.csv` was accepted.
+    public func previousOutcome(sha256: String, name: FileName) -> JournalRecord? {
+        outcomeByContent[ContentKey(sha256: sha256, kindOfName: name.kindOfName)]
+    }
+
+    private struct ContentKey: Hashable, Sendable {
+        var sha256: String
+        var kindOfName: String
+    }
 
     /// The last claim made under `processingName` and how it finished.
     public func lastClaim(processingName: String) -> ClaimStatus? { claimsByProcessingName[processingName] }

@@ -3,12 +3,19 @@ import Reports
 
 /// How handling one file ended.
 enum FileResult: Equatable {
-    /// Filed in an outcome folder (duplicates included).
+    /// Filed in `accepted/`, `needs-fixing/` or `rejected/`.
     case filed(Outcome)
+    /// Filed in `duplicates/`: the same bytes under the same kind of name had this outcome before.
+    case duplicate(of: Outcome)
     /// Could not be handled; the input was left in (or put back into) the inbox.
     case failed
     /// Another watcher claimed it first, or it changed or vanished before the claim.
     case notTaken
+    /// Another process still has it open for writing: left in the inbox until it is closed.
+    case writerOpen
+    /// It changed after the claim: the outcome was void, its report removed, and the file put back
+    /// in the inbox to settle and be taken again.
+    case void
 }
 
 /// Handles one file end to end: report folder, claim by rename, hash, journal, duplicate check,
@@ -33,6 +40,8 @@ final class FileHandler: @unchecked Sendable {
         guard let now = try? layout.inbox.status(name), now.kind == .regular, SettleTracker.Signature(now) == expected else {
             return .notTaken
         }
+        // The watcher asked moments ago; a writer may have opened it since.
+        if layout.inbox.writerState(name) == .openForWriting { return .writerOpen }
         // The report folder comes first: if it cannot be made, nothing has moved.
         let report: ReportFolder
         do {
@@ -56,7 +65,8 @@ final class FileHandler: @unchecked Sendable {
         }
         // A writer that still had the file open could have written between the last look and the
         // rename: if it changed, put it back to settle again.
-        if let after = try? layout.processing.status(claimed), SettleTracker.Signature(after) != expected {
+        let after = try? layout.processing.status(claimed)
+        guard let after, SettleTracker.Signature(after) == expected else {
             report.discard(in: layout.reports)
             let back = try? layout.processing.move(claimed, to: layout.inbox, preferring: name)
             logger.info("changed while being claimed; put back to settle again", metadata: [
@@ -64,14 +74,18 @@ final class FileHandler: @unchecked Sendable {
             ])
             return back == nil ? .failed : .notTaken
         }
-        return handleClaimed(claimed, original: name, report: report, digest: nil)
+        return handleClaimed(claimed, original: name, report: report, digest: nil, atClaim: after)
     }
 
     /// Handles a file already in `processing/` (just claimed, or left there by an interrupted run).
-    /// `report` is a fresh temporary report folder, made here when nil.
-    func handleClaimed(_ claimed: FileName, original: FileName, report existingReport: ReportFolder?, digest: FileDigest?) -> FileResult {
+    /// `report` is a fresh temporary report folder, made here when nil; `atClaim` is what the file
+    /// looked like when it was claimed (looked up here when nil): if it changes before the outcome
+    /// is recorded, the outcome is void.
+    func handleClaimed(_ claimed: FileName, original: FileName, report existingReport: ReportFolder?, digest: FileDigest?,
+                       atClaim claimStatus: EntryStatus? = nil) -> FileResult {
         let started = Clock.monotonic()
-        guard let path = layout.processing.textPath(claimed) else { return .failed }
+        guard let path = layout.processing.textPath(claimed),
+              let atClaim = claimStatus ?? (try? layout.processing.status(claimed)) else { return .failed }
         let report: ReportFolder
         do {
             report = try existingReport ?? ReportFolder.create(for: original, in: layout.reports)
@@ -103,19 +117,35 @@ final class FileHandler: @unchecked Sendable {
         gate.enter(content.sha256)
         defer { gate.leave(content.sha256) }
 
-        if let previous = journal.state.previousOutcome(sha256: content.sha256) {
+        if let previous = journal.state.previousOutcome(sha256: content.sha256, name: original) {
             report.discard(in: layout.reports)
+            if let change = changeSinceClaim(claimed, atClaim) {
+                return void(claimed, original: original, claim: claim, change: change, report: nil, outcome: .duplicates)
+            }
             return fileDuplicate(claimed, original: original, claim: claim, previous: previous, started: started)
         }
 
         let result: ProcessOutcome
+        var notASpreadsheet: NotASpreadsheet?
         do {
-            result = try processor.process(file: path, displayName: original.display,
-                                           reportDirectory: layout.reports.path + "/" + String(decoding: report.temporaryName.bytes, as: UTF8.self))
+            let reportDirectory = layout.reports.path + "/" + String(decoding: report.temporaryName.bytes, as: UTF8.self)
+            if NameFilter.isSpreadsheetName(original) {
+                result = try processor.process(file: path, displayName: original.display, reportDirectory: reportDirectory)
+            } else {
+                let kind = NotASpreadsheet.identify(path: path, fileExtension: original.fileExtension)
+                notASpreadsheet = kind
+                result = try processor.reject(ReportInput(name: original.display, sha256: content.sha256, bytes: content.bytes),
+                                              reportDirectory: reportDirectory, because: kind)
+            }
             try report.publish(in: layout.reports)
         } catch {
             return release(claimed, original: original, report: report, claim: claim.claim, sha256: content.sha256,
                            reason: "cannot produce the report \(report.relativePath)/", error: error)
+        }
+        // A writer that was not seen (no leases on this file system) may have gone on writing while
+        // the file was validated: then the report describes bytes that are no longer there.
+        if let change = changeSinceClaim(claimed, atClaim) {
+            return void(claimed, original: original, claim: claim, change: change, report: report, outcome: result.outcome)
         }
 
         let filedName = (try? layout.folder(for: result.outcome).firstFreeName(original)) ?? original
@@ -144,7 +174,12 @@ final class FileHandler: @unchecked Sendable {
         if !result.codes.isEmpty { metadata["codes"] = .dictionary(result.codes.mapValues { .stringConvertible($0) }) }
         if let filedAs { metadata["filedAs"] = .string(result.outcome.folder + "/" + filedAs.display) }
         let level: Logger.Level = result.outcome == .accepted ? .info : .warning
-        logger.log(level: level, "\(Self.sentence(for: result.outcome)); report in \(report.relativePath)/", metadata: metadata)
+        var sentence = Self.sentence(for: result.outcome)
+        if let notASpreadsheet {
+            metadata["notSpreadsheet"] = .string(notASpreadsheet.what)
+            sentence = "not a spreadsheet (\(notASpreadsheet.what)): rejected"
+        }
+        logger.log(level: level, "\(sentence); report in \(report.relativePath)/", metadata: metadata)
         return .filed(result.outcome)
     }
 
@@ -172,7 +207,47 @@ final class FileHandler: @unchecked Sendable {
             "reportDir": .string(previous.reportDir ?? ""), "traceId": .string(previous.traceId ?? ""),
             "filedAs": .string(Outcome.duplicates.folder + "/" + (filedAs?.display ?? original.display)),
         ])
-        return .filed(.duplicates)
+        return .duplicate(of: previous.outcome.flatMap(Outcome.init(rawValue:)) ?? .accepted)
+    }
+
+    /// What changed about the claimed file since `atClaim` (its size, modification time or identity,
+    /// or a writer has it open now), in words for the log; nil when nothing did.
+    func changeSinceClaim(_ claimed: FileName, _ atClaim: EntryStatus) -> String? {
+        guard let now = try? layout.processing.status(claimed) else { return "it is no longer in \(InboxLayout.processingFolder)/" }
+        if now.device != atClaim.device || now.inode != atClaim.inode { return "it was replaced by another file" }
+        if now.size != atClaim.size { return "its size changed from \(atClaim.size) to \(now.size) bytes" }
+        if now.modified != atClaim.modified { return "it was modified" }
+        if layout.processing.writerState(claimed) == .openForWriting { return "another process opened it for writing" }
+        return nil
+    }
+
+    /// The file changed after it was claimed: whatever was decided about it is void. Removes the
+    /// report, records why, and puts the file back in the inbox to settle and be taken again, so it
+    /// ends with one report on the bytes it finally holds.
+    private func void(_ claimed: FileName, original: FileName, claim: JournalRecord, change: String, report: ReportFolder?,
+                      outcome: Outcome) -> FileResult {
+        if let report { try? layout.reports.removeTree(report.finalName) }
+        var record = JournalRecord(type: .released, claim: claim.claim, sha256: claim.sha256)
+        record.setOriginalName(original)
+        record.reason = "changed after the claim: \(change); the outcome (\(outcome.folder)) is void"
+        try? journal.append(record)
+        let back: FileName?
+        do {
+            back = try layout.processing.move(claimed, to: layout.inbox, preferring: original)
+        } catch {
+            failed(original, "changed after it was claimed (\(change)) and cannot be put back in the inbox", error: error,
+                   inputNow: "it stays in \(InboxLayout.processingFolder)/ and is validated again on the next start")
+            return .failed
+        }
+        var metadata: Logger.Metadata = [
+            "event": "void", "file": .string(original.display), "reason": .string(change),
+            "voidOutcome": .string(outcome.folder), "claim": .string(claim.claim),
+        ]
+        if let report { metadata["removedReportDir"] = .string(report.relativePath) }
+        if let back, back != original { metadata["putBackAs"] = .string(back.display) }
+        logger.warning("changed after it was claimed (\(change)): the outcome is void\(report == nil ? "" : " and its report removed"); back in the inbox to be taken again once it settles",
+                       metadata: metadata)
+        return .void
     }
 
     /// Moves the input from `processing/` to its outcome folder under its own name (numbered if taken).

@@ -1,3 +1,7 @@
+import Reports
+import SheetIO
+import UserList
+
 /// Where a processed file ends, named as its folder under the inbox.
 public enum Outcome: String, Sendable, Equatable, CaseIterable {
     /// Every row valid.
@@ -61,4 +65,27 @@ public protocol InboxProcessor: Sendable {
     /// (an empty folder that exists). `displayName` is the escaped name to use in reports.
     /// Throws only when the outputs could not be written: the inbox then leaves the input in place.
     func process(file: String, displayName: String, reportDirectory: String) throws -> ProcessOutcome
+}
+
+extension InboxProcessor {
+    /// Writes the report of a file that is not a spreadsheet at all (`report.json` and `errors.csv`,
+    /// as for any file the file stage stops, with code `file.unsupported-format` and a message that
+    /// says what the file is), and files it as rejected. `input` names the file and its hash.
+    public func reject(_ input: ReportInput, reportDirectory: String, because kind: NotASpreadsheet) throws -> ProcessOutcome {
+        let traceID = TraceID.make()
+        let error = SheetIOError(.unsupportedFormat, kind.message, file: input.name)
+        let summary = ValidationSummary.fileFailed(fileName: input.name, error: error)
+        let findings = FindingList(head: summary.structureFindings)
+        let report = ValidationReport(traceID: traceID, input: input, status: summary.status,
+                                      exitCode: ExitStatus.code(for: summary, strict: false),
+                                      counts: ReportCounts(summary: summary, shown: findings.count), findings: findings)
+        let errors = try ByteSink(path: OutputFiles.path(OutputFiles.errors, in: reportDirectory))
+        try ErrorsCSVWriter().write(report, to: errors)
+        try errors.commit()
+        let json = try ByteSink(path: OutputFiles.path(OutputFiles.report, in: reportDirectory))
+        try ReportJSONWriter().write(report, to: json)
+        try json.commit()
+        return ProcessOutcome(outcome: .rejected, counts: OutcomeCounts(errors: summary.errorCount), traceID: traceID,
+                              codes: summary.countsByCode)
+    }
 }

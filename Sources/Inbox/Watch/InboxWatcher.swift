@@ -2,11 +2,13 @@ import Dispatch
 import Logging
 import Reports
 
-/// Watches an inbox folder: every supported file dropped there is taken once it has settled,
-/// claimed by an atomic rename into `processing/`, validated, given a report folder, and filed in
-/// `accepted/`, `needs-fixing/`, `rejected/` or (identical bytes seen before) `duplicates/`. Inputs
-/// are only ever renamed, never changed or deleted. See `InboxLayout` for the folders and
-/// `JournalRecord` for what makes a restart after a crash safe.
+/// Watches an inbox folder: every file dropped there is taken once it has settled and no process has
+/// it open for writing any more, claimed by an atomic rename into `processing/`, validated (or, when
+/// it is not a spreadsheet, rejected with a report saying what it is), given a report folder, and
+/// filed in `accepted/`, `needs-fixing/`, `rejected/` or (identical bytes seen before) `duplicates/`.
+/// A file that changes after its claim has its outcome voided and is taken again. Inputs are only
+/// ever renamed, never changed or deleted. See `InboxLayout` for the folders and `JournalRecord` for
+/// what makes a restart after a crash safe.
 public final class InboxWatcher {
     public let configuration: WatchConfiguration
     private let processor: InboxProcessor
@@ -19,6 +21,12 @@ public final class InboxWatcher {
     /// Files whose processing failed: not retried before `at`, unless they change.
     private var retries: [FileName: Retry] = [:]
     private var tally = WatchTally()
+    /// Settled files another process still has open for writing (each logged once while it lasts).
+    private var writersOpen: Set<FileName> = []
+    /// Whether the log already says that open writers cannot be seen here.
+    private var saidWriterCheckUnavailable = false
+    /// What inotify saw writers do in the inbox: the answer where a read lease cannot be taken.
+    private var writeEvents: WriteEvents?
 
     private struct Retry {
         var signature: SettleTracker.Signature
@@ -42,6 +50,7 @@ public final class InboxWatcher {
         let layout = try InboxLayout(path: configuration.inboxPath)
         let lock = try InboxLock(in: layout.state)
         defer { withExtendedLifetime(lock) {} }
+        writeEvents = WriteEvents(directory: layout.inbox)
         let journal = try Journal(in: layout.state)
         let handler = FileHandler(layout: layout, journal: journal, processor: processor, logger: logger)
         logger.info("watching \(FileName(configuration.inboxPath).display)", metadata: [
@@ -83,8 +92,9 @@ public final class InboxWatcher {
         var present = Set(scanCandidates(layout).map(\.0))
         while !stop.isRequested {
             let ready = scanForReady(layout, limitedTo: present)
-            handle(ready, handler)
-            for (name, _) in ready { present.remove(name) }
+            let results = handle(ready, handler)
+            // A file a writer opened meanwhile, or whose outcome was void, is still to be handled.
+            for ((name, _), result) in zip(ready, results) where result != .writerOpen && result != .void { present.remove(name) }
             let stillThere = Set(scanCandidates(layout).map(\.0))
             present.formIntersection(stillThere)
             if present.isEmpty || stop.isRequested { break }
@@ -93,8 +103,9 @@ public final class InboxWatcher {
             if now >= deadline && ready.isEmpty {
                 for name in present.sorted() {
                     tally.notSettled += 1
-                    logger.warning("still changing after \(configuration.settle) s; left for the next run", metadata: [
-                        "event": "not-settled", "file": .string(name.display),
+                    let why = writersOpen.contains(name) ? "still open for writing by another process" : "still changing after \(configuration.settle) s"
+                    logger.warning("\(why); left for the next run", metadata: [
+                        "event": "not-settled", "file": .string(name.display), "reason": .string(why),
                     ])
                 }
                 break
@@ -107,8 +118,9 @@ public final class InboxWatcher {
 
     /// Handles settled files, several at once when there are workers to spare. Stops taking new
     /// files as soon as a stop is requested; the ones in hand are finished.
-    private func handle(_ ready: [(FileName, SettleTracker.Signature)], _ handler: FileHandler) {
-        guard !ready.isEmpty else { return }
+    @discardableResult
+    private func handle(_ ready: [(FileName, SettleTracker.Signature)], _ handler: FileHandler) -> [FileResult] {
+        guard !ready.isEmpty else { return [] }
         var results = [FileResult](repeating: .notTaken, count: ready.count)
         let workers = min(configuration.workers, ready.count)
         if workers <= 1 {
@@ -130,7 +142,8 @@ public final class InboxWatcher {
         }
         let now = Clock.monotonic()
         for (i, (name, signature)) in ready.enumerated() {
-            tracker.forget(name)
+            // One a writer has open stays tracked: it is asked again at the next scan.
+            if results[i] != .writerOpen { tracker.forget(name) }
             tally.countResult(results[i])
             if results[i] == .failed && !configuration.once {
                 let delay = min(configuration.maxRetryDelay, (retries[name]?.delay).map { $0 * 2 } ?? configuration.retryDelay)
@@ -140,6 +153,7 @@ public final class InboxWatcher {
                 retries[name] = nil
             }
         }
+        return results
     }
 
     /// Scans the inbox and returns the files that have settled (limited to `names` when given).
@@ -147,7 +161,41 @@ public final class InboxWatcher {
         var candidates = scanCandidates(layout)
         if let names { candidates = candidates.filter { names.contains($0.0) } }
         let signatures = Dictionary(candidates.map { ($0.0, $0.1) }, uniquingKeysWith: { a, _ in a })
-        return tracker.observe(candidates, at: Clock.monotonic()).compactMap { name in signatures[name].map { (name, $0) } }
+        var ready: [(FileName, SettleTracker.Signature)] = []
+        for name in tracker.observe(candidates, at: Clock.monotonic()) {
+            guard let signature = signatures[name], isClosedByWriters(name, in: layout) else { continue }
+            ready.append((name, signature))
+        }
+        return ready
+    }
+
+    /// False while another process has the settled file open for writing (a copy that paused longer
+    /// than the settle time): asked with a read lease, else read from inotify's events. Where neither
+    /// can tell, says so once and trusts the settle time.
+    private func isClosedByWriters(_ name: FileName, in layout: InboxLayout) -> Bool {
+        var state = layout.inbox.writerState(name)
+        if case .unknown = state, let seen = writeEvents?.state(name) { state = seen }
+        switch state {
+        case .closed:
+            writersOpen.remove(name)
+            return true
+        case .openForWriting:
+            if writersOpen.insert(name).inserted {
+                logger.info("still open for writing by another process; taken once it is closed and settled", metadata: [
+                    "event": "writer-open", "file": .string(name.display),
+                ])
+            }
+            return false
+        case .unknown(let reason):
+            if !saidWriterCheckUnavailable {
+                saidWriterCheckUnavailable = true
+                logger.notice("cannot tell whether files are still open for writing (\(reason)); relying on the settle time of \(configuration.settle) s alone", metadata: [
+                    "event": "writer-check-unavailable", "file": .string(name.display), "reason": .string(reason),
+                ])
+            }
+            writersOpen.remove(name)
+            return true
+        }
     }
 
     /// Regular files with a supported name, not waiting for a retry. Logs each skipped name once.
@@ -185,6 +233,7 @@ public final class InboxWatcher {
             out.append((name, signature))
         }
         loggedSkips.formIntersection(seen)
+        writersOpen.formIntersection(seen)
         retries = retries.filter { seen.contains($0.key) }
         return out
     }
@@ -194,8 +243,10 @@ extension WatchTally {
     mutating func countResult(_ result: FileResult) {
         switch result {
         case .filed(let outcome): count(outcome)
+        case .duplicate(let previous): count(.duplicates, duplicateOf: previous)
         case .failed: failed += 1
-        case .notTaken: break
+        case .void: void += 1
+        case .notTaken, .writerOpen: break
         }
     }
 }

@@ -9,19 +9,22 @@ public struct NameFilter: Sendable {
         case excelLockFile
         /// `.tmp`, `.part`, `.crdownload` …: a copy or download still in progress.
         case partialDownload
-        /// An extension the validator does not read.
-        case unsupportedExtension(String)
+        /// A file an editor writes while saving: Excel's `1A2B3C4D` (eight hex digits, no extension)
+        /// before it renames it over the workbook, and `name~` backups.
+        case editorTemporaryFile
+        /// `Thumbs.db`, `desktop.ini`: files Windows keeps in shared folders.
+        case systemFile
         case symlink
         case fifo
         case directory
         /// Sockets and devices.
         case notRegularFile
 
-        /// True for skips that are routine (not worth a log line): hidden files, Excel's lock files,
-        /// and downloads in progress.
+        /// True for skips that are routine (not worth a log line): hidden files, lock files,
+        /// downloads in progress, editors' temporary files and system files.
         public var isRoutine: Bool {
             switch self {
-            case .dotFile, .excelLockFile, .partialDownload: return true
+            case .dotFile, .excelLockFile, .partialDownload, .editorTemporaryFile, .systemFile: return true
             default: return false
             }
         }
@@ -32,9 +35,8 @@ public struct NameFilter: Sendable {
             case .dotFile: return "hidden file"
             case .excelLockFile: return "Excel lock file"
             case .partialDownload: return "partial download or temporary file"
-            case .unsupportedExtension(let ext):
-                return ext.isEmpty ? "no file extension; expected .xlsx, .xlsm, .csv or .tsv"
-                    : "unsupported extension .\(FileName(ext).display); expected .xlsx, .xlsm, .csv or .tsv"
+            case .editorTemporaryFile: return "temporary file of an editor that is saving"
+            case .systemFile: return "file the system keeps in shared folders"
             case .symlink: return "symbolic link (never followed)"
             case .fifo: return "named pipe (never read)"
             case .directory: return "folder"
@@ -45,15 +47,19 @@ public struct NameFilter: Sendable {
 
     /// Extensions the validator reads.
     public static let supportedExtensions: Set<String> = ["xlsx", "xlsm", "csv", "tsv"]
-    /// Spreadsheet formats people commonly drop by mistake. They are taken so that they end in
-    /// `rejected/` with a report saying how to save them as `.xlsx`, instead of waiting unseen.
+    /// Spreadsheet formats people commonly drop by mistake. They are validated so that they end in
+    /// `rejected/` with a report saying how to save them as `.xlsx`.
     public static let explainedExtensions: Set<String> = ["xls", "xlsb", "ods"]
     /// Suffixes of files still being written by a browser, a copy tool or an editor.
     public static let partialSuffixes = ["tmp", "part", "partial", "crdownload", "download", "filepart", "swp"]
+    /// Files Windows and macOS keep in shared folders (compared lower-cased).
+    public static let systemFileNames: Set<String> = ["thumbs.db", "ehthumbs.db", "desktop.ini", "icon\r"]
 
     public init() {}
 
-    /// nil when the entry is taken; otherwise why not.
+    /// nil when the entry is taken; otherwise why not. Every other regular file is taken: a
+    /// spreadsheet name goes to the validator, any other name is rejected with a report saying what
+    /// the file is (`isSpreadsheetName`).
     public func skip(_ name: FileName, kind: EntryKind) -> Skip? {
         if name.bytes.first == UInt8(ascii: ".") { return .dotFile }
         if name.bytes.starts(with: Array("~$".utf8)) { return .excelLockFile }
@@ -64,9 +70,21 @@ public struct NameFilter: Sendable {
         case .other: return .notRegularFile
         case .regular: break
         }
+        if Self.partialSuffixes.contains(name.fileExtension) { return .partialDownload }
+        if name.bytes.last == UInt8(ascii: "~") || Self.isExcelTemporaryName(name) { return .editorTemporaryFile }
+        if let text = name.exactString, Self.systemFileNames.contains(text.lowercased()) { return .systemFile }
+        return nil
+    }
+
+    /// True when the name says spreadsheet (read by the validator); other files are not validated.
+    public static func isSpreadsheetName(_ name: FileName) -> Bool {
         let ext = name.fileExtension
-        if Self.partialSuffixes.contains(ext) { return .partialDownload }
-        if Self.supportedExtensions.contains(ext) || Self.explainedExtensions.contains(ext) { return nil }
-        return .unsupportedExtension(ext)
+        return supportedExtensions.contains(ext) || explainedExtensions.contains(ext)
+    }
+
+    /// Excel saves a workbook by writing a temporary file named with eight hex digits and no
+    /// extension, then renaming it over the workbook.
+    static func isExcelTemporaryName(_ name: FileName) -> Bool {
+        name.bytes.count == 8 && name.bytes.allSatisfy { (0x30...0x39).contains($0) || (0x41...0x46).contains($0) || (0x61...0x66).contains($0) }
     }
 }

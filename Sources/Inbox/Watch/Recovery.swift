@@ -69,7 +69,10 @@ struct Recovery {
                 "reportDir": .string(finish.reportDir ?? ""), "traceId": .string(finish.traceId ?? ""),
                 "filedAs": .string(folder.folder + "/" + (filed?.display ?? original.display)),
             ])
-            return filed == nil ? .failed : .filed(folder)
+            guard filed != nil else { return .failed }
+            guard folder == .duplicates else { return .filed(folder) }
+            let previous = handler.journal.state.previousOutcome(sha256: digest.sha256, name: original)
+            return .duplicate(of: previous?.outcome.flatMap(Outcome.init(rawValue:)) ?? .accepted)
         }
         if let stale = status?.claim.reportDir, status?.finish == nil, stale.hasPrefix(InboxLayout.reportsFolder + "/") {
             let folder = FileName(String(stale.dropFirst(InboxLayout.reportsFolder.count + 1)))

@@ -31,17 +31,33 @@ public struct WatchTally: Sendable, Equatable {
     public var duplicates = 0
     /// Files that could not be handled (say, the reports folder is read-only); they stay in the inbox.
     public var failed = 0
-    /// Files left because they did not settle in time (`--once` only).
+    /// Files left because they did not settle in time, or a writer still had them open (`--once` only).
     public var notSettled = 0
+    /// Outcomes made void because the file changed after it was claimed; the file was taken again.
+    public var void = 0
+    /// The outcome that decides `--once`'s exit code: rejected over needs-fixing over accepted, a
+    /// duplicate counting as the file it duplicates. nil when nothing was filed.
+    public private(set) var worst: Outcome?
 
     public init() {}
 
-    mutating func count(_ outcome: Outcome) {
+    /// Counts one filed file; `previous` is, for a duplicate, the outcome of the file it duplicates.
+    mutating func count(_ outcome: Outcome, duplicateOf previous: Outcome? = nil) {
         switch outcome {
         case .accepted: accepted += 1
         case .needsFixing: needsFixing += 1
         case .rejected: rejected += 1
         case .duplicates: duplicates += 1
+        }
+        let judged = outcome == .duplicates ? previous : outcome
+        if let judged, Self.severity(judged) > worst.map(Self.severity) ?? -1 { worst = judged }
+    }
+
+    private static func severity(_ outcome: Outcome) -> Int {
+        switch outcome {
+        case .accepted, .duplicates: return 0
+        case .needsFixing: return 1
+        case .rejected: return 2
         }
     }
 
@@ -49,6 +65,6 @@ public struct WatchTally: Sendable, Equatable {
 
     var dictionary: [String: Int] {
         ["accepted": accepted, "needsFixing": needsFixing, "rejected": rejected, "duplicates": duplicates,
-         "failed": failed, "notSettled": notSettled]
+         "failed": failed, "notSettled": notSettled, "void": void]
     }
 }

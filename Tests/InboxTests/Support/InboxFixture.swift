@@ -37,7 +37,8 @@ final class TemporaryInbox {
 }
 
 /// A validator stand-in: the outcome comes from the file's first line (`accept`, `fix`, `reject`,
-/// `fail` to throw), and it writes a small report.json naming the file.
+/// `fail` to throw, `grow` to append to the file the first time it is read), and it writes a small
+/// report.json naming the file.
 final class FakeProcessor: InboxProcessor, @unchecked Sendable {
     private let lock = NSLock()
     private var _calls: [String] = []
@@ -55,6 +56,12 @@ final class FakeProcessor: InboxProcessor, @unchecked Sendable {
         let text = (try? String(contentsOfFile: file, encoding: .utf8)) ?? ""
         let first = text.split(separator: "\n").first.map(String.init) ?? ""
         if first.hasPrefix("fail") { throw Failure() }
+        if first.hasPrefix("grow"), !text.contains("grown"), let handle = FileHandle(forWritingAtPath: file) {
+            // A writer the watcher could not see goes on writing while the file is validated.
+            handle.seekToEndOfFile()
+            handle.write(Data("\ngrown".utf8))
+            try? handle.close()
+        }
         let outcome: Outcome = first.hasPrefix("reject") ? .rejected : first.hasPrefix("fix") ? .needsFixing : .accepted
         try Data("{\"file\":\(JSONLine.quoted(displayName))}".utf8).write(to: URL(fileURLWithPath: reportDirectory + "/report.json"))
         return ProcessOutcome(outcome: outcome, counts: OutcomeCounts(rows: 3, valid: outcome == .accepted ? 3 : 1,
