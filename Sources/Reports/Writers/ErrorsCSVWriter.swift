@@ -1,7 +1,8 @@
 import SheetIO
 import UserList
 
-/// Renders a report's findings as `errors.csv`: a header line, then one line per finding. Every cell
+/// Renders a report's errors and warnings as `errors.csv`: a header line, then one line per finding,
+/// errors first (changes are in `changes.csv`). Every cell
 /// that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR) is neutralised with a
 /// leading `'`, since the values come straight from an untrusted upload.
 public struct ErrorsCSVWriter {
@@ -21,7 +22,7 @@ public struct ErrorsCSVWriter {
         }
         let hidden = report.counts.findingsNotShown
         if hidden > 0 {
-            csv.writeRow(["", "", "", "", "", "", "", "\(hidden) more \(hidden == 1 ? "finding" : "findings") not shown (--max-findings)", "", ""])
+            csv.writeRow(["", "", "", "", "", "", "", "\(CountText.of(hidden, "more finding")) not shown (--max-findings)", "", ""])
         }
     }
 }
