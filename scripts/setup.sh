@@ -2,7 +2,7 @@
 # Installs what invitesheet needs on a Debian machine that has the Swift toolchain:
 # the C libraries it links (libzip, libxml2, libxlsxwriter) and, for the tests and the
 # benchmark, the second readers it checks its output with (LibreOffice headless, openpyxl,
-# python-calamine, XlsxWriter). Safe to run again: it installs only what is missing.
+# python-calamine, XlsxWriter; xmlschema checks JUnit output against the Ant schema). Safe to run again: it installs only what is missing.
 set -euo pipefail
 
 apt_packages=(pkg-config libzip-dev libxml2-dev libxlsxwriter-dev zlib1g-dev python3 python3-pip time hyperfine)
@@ -22,8 +22,8 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-python_modules=(openpyxl python_calamine xlsxwriter)
-pip_names=(openpyxl python-calamine XlsxWriter)
+python_modules=(openpyxl python_calamine xlsxwriter xmlschema)
+pip_names=(openpyxl python-calamine XlsxWriter xmlschema)
 need=()
 for i in "${!python_modules[@]}"; do
   python3 -c "import ${python_modules[$i]}" 2>/dev/null || need+=("${pip_names[$i]}")

@@ -17,7 +17,7 @@ public enum ChangeSummaryText {
         let e = entry.example
         let after = e.after.isEmpty ? "(empty)" : PrintableText.escaped(e.after, limit: valueLimit)
         text += ", e.g. " + (e.row.map { "row \($0) " } ?? "")
-        text += "\"\(PrintableText.escaped(e.before, limit: valueLimit))\" → \(after)"
+        text += (e.before.isEmpty ? "(empty)" : "\"\(PrintableText.escaped(e.before, limit: valueLimit))\"") + " → \(after)"
         return text
     }
 
@@ -37,6 +37,7 @@ public enum ChangeSummaryText {
         case .changeNBSPRemoved: return "with non-breaking spaces made ordinary spaces"
         case .changeLineBreakRemoved: return "with line breaks or tabs inside the value made spaces"
         case .changeInvisibleRemoved: return "with invisible characters removed"
+        case .seedDefaultedYes: return "left blank and set to Yes (offshore vendors need SEED onboarding)"
         default: return "changed (\(code.rawValue))"
         }
     }
