@@ -3,11 +3,11 @@ import XCTest
 
 /// Validates JUnit XML against the Apache Ant JUnit schema committed as Tests/Fixtures/junit-ant.xsd,
 /// with python3's `xmlschema` (scripts/setup.sh installs it; the test is skipped without it).
-enum JUnitSchema {
-    static let xsd = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("Fixtures/junit-ant.xsd").path
+public enum JUnitSchemaCheck {
+    public static let xsd = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/junit-ant.xsd").path
 
-    static func assertValid(_ xml: String, file: StaticString = #filePath, line: UInt = #line) throws {
+    public static func assertValid(_ xml: String, file: StaticString = #filePath, line: UInt = #line) throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("junit-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
