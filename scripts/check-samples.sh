@@ -47,7 +47,7 @@ expect 2 wrong-headers.csv
 expect 2 not-a-workbook.xlsx
 expect 2 valid.xlsx every-mistake.xlsx wrong-headers.csv "${sample_options[@]}"
 expect 1 valid.csv every-mistake.xlsx "${sample_options[@]}" --out "$out/results"
-for file in report.json errors.csv corrections.xlsx accepted.csv accepted.jsonl; do
+for file in report.json errors.csv changes.csv corrections.xlsx accepted.csv accepted.jsonl; do
   for stem in valid every-mistake; do
     # corrections.xlsx holds the rows to fix: none for a valid list.
     if [ "$stem/$file" = valid/corrections.xlsx ]; then

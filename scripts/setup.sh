@@ -2,8 +2,9 @@
 # Installs what invitesheet needs on a Debian machine that has the Swift toolchain:
 # the C libraries it links (libzip, libxml2, libxlsxwriter, libcurl for SMTP) and, for the tests
 # and the benchmark, the second readers it checks its output with (LibreOffice headless, openpyxl,
-# python-calamine, XlsxWriter), plus a real SMTP server for the mail tests (aiosmtpd, and openssl
-# for its self-signed certificate). Safe to run again: it installs only what is missing.
+# python-calamine, XlsxWriter; xmlschema checks JUnit output against the Ant schema), plus a real
+# SMTP server for the mail tests (aiosmtpd, and openssl for its self-signed certificate).
+# Safe to run again: it installs only what is missing.
 set -euo pipefail
 
 apt_packages=(pkg-config libzip-dev libxml2-dev libxlsxwriter-dev zlib1g-dev libcurl4-openssl-dev openssl python3 python3-pip time hyperfine)
@@ -23,8 +24,8 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-python_modules=(openpyxl python_calamine xlsxwriter aiosmtpd)
-pip_names=(openpyxl python-calamine XlsxWriter aiosmtpd)
+python_modules=(openpyxl python_calamine xlsxwriter xmlschema aiosmtpd)
+pip_names=(openpyxl python-calamine XlsxWriter xmlschema aiosmtpd)
 need=()
 for i in "${!python_modules[@]}"; do
   python3 -c "import ${python_modules[$i]}" 2>/dev/null || need+=("${pip_names[$i]}")

@@ -16,18 +16,24 @@ struct ValidateCommand: ParsableCommand {
         Every row goes through every check, so one run shows every problem: findings are grouped \
         by the row number you see in Excel, with the column, the value, what is wrong and what to do.
 
-        With --out DIR, writes report.json, errors.csv, corrections.xlsx (the rows to fix, ready to \
-        fix and upload again), accepted.csv and accepted.jsonl (the valid rows, normalised). With \
-        several files, each file's outputs go to DIR/<file name without extension>/.
+        Errors come first, then warnings; automatic clean-ups (a phone number written as \
+        +6591234567, y → Yes, trimmed spaces) are summarised in one line per kind with a count and \
+        an example. --errors-only shows errors alone; --quiet prints one line per file.
+
+        With --out DIR, writes report.json, errors.csv (every error and warning), changes.csv \
+        (every clean-up, cell by cell), corrections.xlsx (the rows to fix, ready to fix and upload \
+        again), accepted.csv and accepted.jsonl (the valid rows, normalised). With several files, \
+        each file's outputs go to DIR/<file name without extension>/.
 
         --format json prints report.json to standard output instead of the summary (one line per \
         file). Finding codes are listed in docs/finding-codes.md (or: --list-codes).
 
         For CI (docs/ci.md), standard output can instead be: --format github, GitHub Actions \
-        annotations (one per finding, the spreadsheet row as the line) and a summary line per file; \
-        --format junit, one JUnit XML document with a test case per file and a failure per invalid \
-        row (redirect it: > junit.xml); --format sarif, one SARIF 2.1.0 log for code scanning. The \
-        exit codes are the same whatever the format.
+        annotations (one per invalid row, the spreadsheet row as the line, errors first; one notice \
+        per kind of change) and a summary line per file, plus a table of every invalid row in the \
+        step summary when GITHUB_STEP_SUMMARY is set; --format junit, JUnit XML with a test suite \
+        per file and a test case per invalid row (redirect it: > junit.xml); --format sarif, one \
+        SARIF 2.1.0 log for code scanning. The exit codes are the same whatever the format.
 
         Exit codes (the worst over all files): 0 every row valid; 1 some rows invalid (the valid \
         ones were still accepted), or any warning with --strict; 2 a file could not be processed \
@@ -46,7 +52,7 @@ struct ValidateCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The user lists to check (.xlsx or .csv).", valueName: "FILE"))
     var files: [String] = []
 
-    @Option(help: ArgumentHelp("Write report.json, errors.csv, corrections.xlsx, accepted.csv and accepted.jsonl into this folder.", valueName: "DIR"))
+    @Option(help: ArgumentHelp("Write report.json, errors.csv, changes.csv, corrections.xlsx, accepted.csv and accepted.jsonl into this folder.", valueName: "DIR"))
     var out: String?
 
     @OptionGroup var rules: RulesOptions
@@ -57,11 +63,17 @@ struct ValidateCommand: ParsableCommand {
     @Flag(help: "Warnings count as failures (exit 1).")
     var strict = false
 
-    @Option(help: ArgumentHelp("List at most N findings in the summary, report.json and errors.csv; counts stay exact.", valueName: "N"))
+    @Option(help: ArgumentHelp("List at most N errors and warnings (errors first) in the summary, report.json, errors.csv and the CI formats; counts stay exact.", valueName: "N"))
     var maxFindings: Int?
 
-    @Option(help: ArgumentHelp("Print at most N findings in the terminal summary (the files under --out keep them all).", valueName: "N"))
+    @Option(help: ArgumentHelp("Print at most N errors and warnings (errors first) in the terminal summary (the files under --out keep them all).", valueName: "N"))
     var showFindings: Int = 200
+
+    @Flag(help: "Print only the one-line result of each file (--format text).")
+    var quiet = false
+
+    @Flag(help: "Show only errors in the terminal summary: no warnings, no change lines; the counts still include them (--format text).")
+    var errorsOnly = false
 
     @Option(help: ArgumentHelp("The sheet to check, by name or 1-based number (default: Users, or the sheet with the user-list header).", valueName: "NAME|N"))
     var sheet: String?
@@ -86,6 +98,9 @@ struct ValidateCommand: ParsableCommand {
         }
         if let maxFindings, maxFindings < 0 {
             throw ValidationError("--max-findings must be 0 or more, e.g. --max-findings 100; got \(maxFindings).")
+        }
+        if (quiet || errorsOnly) && format != .text {
+            throw ValidationError("\(quiet ? "--quiet" : "--errors-only") changes the text summary; leave it out with --format \(format.rawValue).")
         }
         if let sheet, sheet.isEmpty {
             throw ValidationError("--sheet needs a sheet name or number, e.g. --sheet Users or --sheet 1.")
@@ -112,10 +127,10 @@ struct ValidateCommand: ParsableCommand {
         }
         let (policy, existing) = try rules.load()
         let folders = OutputFolders.assign(files: files, out: out)
-        let collector = CIOutput(format: format)
+        let collector = CIOutput(format: format, stepSummary: env("GITHUB_STEP_SUMMARY").flatMap { $0.isEmpty ? nil : $0 })
         var codes: [Int32] = []
         for (index, file) in files.enumerated() {
-            if index > 0 && format == .text { writeStandardOutput("\n") }
+            if index > 0 && format == .text && !quiet { writeStandardOutput("\n") }
             let job = ValidationJob(inputPath: file, displayName: file, outputDirectory: folders[index], policy: policy,
                                     existing: existing, strict: strict, maxFindings: maxFindings, sheet: sheet)
             codes.append(validate(job, collector))
@@ -127,7 +142,7 @@ struct ValidateCommand: ParsableCommand {
 
     /// Validates one file, printing its summary; returns its exit code.
     private func validate(_ job: ValidationJob, _ collector: CIOutput) -> Int32 {
-        let progress = ProgressLine()
+        let progress = quiet ? ProgressLine(enabled: false) : ProgressLine()
         var rows = 0
         let name = Terminal.printable(job.displayName)
         let started = ContinuousClock.now
@@ -147,7 +162,7 @@ struct ValidateCommand: ParsableCommand {
                 let reason = result.summary.structureFindings.first { $0.severity == .error }?.message ?? "see the report"
                 Terminal.standardError("invitesheet: error: \(name) could not be processed: \(Terminal.printable(reason)) (trace id \(result.traceID))\n")
             }
-            if format == .text, !result.outputs.isEmpty {
+            if format == .text, !quiet, !result.outputs.isEmpty {
                 writeStandardOutput("Wrote: \(result.outputs.map(Terminal.printable).joined(separator: ", "))\n")
             }
             return result.exitCode
@@ -176,9 +191,14 @@ struct ValidateCommand: ParsableCommand {
         switch format {
         case .text:
             let colour = TextSummaryWriter.useColour(isTerminal: Terminal.standardOutputIsTerminal, environment: ["NO_COLOR": env("NO_COLOR"), "TERM": env("TERM")].compactMapValues { $0 })
-            var writer = TextSummaryWriter(colour: colour)
-            writer.maxShown = showFindings
-            try writer.write(report, to: sink)
+            if quiet {
+                sink.write(TextSummaryWriter.resultLine(report) + "\n")
+            } else {
+                var writer = TextSummaryWriter(colour: colour)
+                writer.maxShown = showFindings
+                writer.errorsOnly = errorsOnly
+                try writer.write(report, to: sink)
+            }
         case .json:
             try ReportJSONWriter().write(report, to: sink)
         case .github, .junit, .sarif:
@@ -188,21 +208,31 @@ struct ValidateCommand: ParsableCommand {
     }
 }
 
-/// Standard output for the CI formats over a run of several files: GitHub annotations as each file
-/// is done, one SARIF log whose results stream in file by file, or one JUnit document written at the
-/// end (its suite counts come first, so the test cases wait until every file is done).
+/// Standard output for the CI formats over a run of several files, written as each file is done:
+/// GitHub annotations (and the step summary table when `GITHUB_STEP_SUMMARY` names a file), one
+/// JUnit document with a suite per file, or one SARIF log whose results stream in file by file.
 private final class CIOutput {
     let format: ValidateCommand.SummaryFormat
     private let sink = ByteSink.standardOutput()
-    private var testCases: [JUnitTestCase] = []
+    private lazy var junit = JUnitReportWriter(sink: sink)
     private lazy var sarif = SARIFLogWriter(sink: sink, toolVersion: InviteSheet.configuration.version)
+    private let stepSummary: GitHubStepSummaryWriter?
 
-    init(format: ValidateCommand.SummaryFormat) { self.format = format }
+    init(format: ValidateCommand.SummaryFormat, stepSummary: String?) {
+        self.format = format
+        self.stepSummary = format == .github ? stepSummary.map { GitHubStepSummaryWriter(path: $0) } : nil
+    }
 
     func add(_ report: ValidationReport, seconds: Double) throws {
         switch format {
-        case .github: try GitHubAnnotationWriter().write(report, to: sink)
-        case .junit: testCases.append(try JUnitReportWriter.testCase(for: report, seconds: seconds))
+        case .github:
+            try GitHubAnnotationWriter().write(report, to: sink)
+            do {
+                try stepSummary?.add(report)
+            } catch {
+                Terminal.standardError("invitesheet: warning: \(Terminal.printable(String(describing: error)))\n")
+            }
+        case .junit: try junit.add(report, seconds: seconds)
         case .sarif: try sarif.add(report)
         case .text, .json: return
         }
@@ -213,7 +243,7 @@ private final class CIOutput {
     func addRunFailure(file: String, message: String, seconds: Double) {
         switch format {
         case .github: sink.write(GitHubAnnotationWriter.runFailure(file: file, message: message) + "\n")
-        case .junit: testCases.append(JUnitReportWriter.runFailure(file: file, message: message, seconds: seconds))
+        case .junit: junit.addRunFailure(file: file, message: message, seconds: seconds)
         case .sarif: sarif.addRunFailure(file: file, message: message)
         case .text, .json: return
         }
@@ -223,7 +253,7 @@ private final class CIOutput {
     /// Ends the document (JUnit, SARIF) once every file is done.
     func finish() throws {
         switch format {
-        case .junit: JUnitReportWriter().write(testCases, to: sink)
+        case .junit: junit.finish()
         case .sarif: sarif.finish()
         case .text, .json, .github: return
         }

@@ -2,6 +2,7 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
+import TestSupport
 import XCTest
 
 /// `invitesheet validate --format github|junit|sarif` run as a CI job runs it: the built binary
@@ -29,17 +30,44 @@ final class CIFormatCLITests: XCTestCase {
 
     // MARK: github
 
-    func testGitHubAnnotatesEveryMistakeOnItsRow() throws {
+    func testGitHubAnnotatesEveryInvalidRowOnceErrorsFirst() throws {
         let run = try expect(1, everyMistake + ["--format", "github"])
-        let errors = lines(run.stdout).filter { $0.hasPrefix("::error file=SampleSheets/every-mistake.xlsx,line=") }
-        XCTAssertGreaterThanOrEqual(errors.count, 51, "one ::error per error finding")
-        XCTAssertTrue(errors.allSatisfy { $0.range(of: #"^::error file=SampleSheets/every-mistake\.xlsx,line=\d+,(col=\d+,)?title=[a-z][a-zA-Z.-]+::"#, options: .regularExpression) != nil },
-                      errors.first { $0.range(of: #",title=[a-z]"#, options: .regularExpression) == nil } ?? "")
-        XCTAssertTrue(run.stdout.contains("::warning file=SampleSheets/every-mistake.xlsx,line="))
-        XCTAssertTrue(run.stdout.contains("::notice file=SampleSheets/every-mistake.xlsx,line="))
-        let last = try XCTUnwrap(lines(run.stdout).last)
+        let out = lines(run.stdout)
+        let errors = out.filter { $0.hasPrefix("::error file=SampleSheets/every-mistake.xlsx,line=") }
+        XCTAssertEqual(errors.count, 51, "one ::error per invalid row")
+        XCTAssertTrue(errors.allSatisfy { $0.range(of: #"^::error file=SampleSheets/every-mistake\.xlsx,line=(\d+),title=Row \1%3A \d+ errors?(%2C \d+ warnings?)?::"#, options: .regularExpression) != nil },
+                      errors.first { $0.range(of: #",title=Row "#) == nil } ?? "")
+        XCTAssertEqual(Set(errors.map { $0.split(separator: ",")[1] }).count, 51, "never two annotations for one row")
+        let firstWarning = try XCTUnwrap(out.firstIndex { $0.hasPrefix("::warning file=SampleSheets/every-mistake.xlsx,line=") })
+        let firstNotice = try XCTUnwrap(out.firstIndex { $0.hasPrefix("::notice ") })
+        XCTAssertLessThan(out.lastIndex { $0.hasPrefix("::error") }!, firstWarning, "every row with an error before any row with only warnings")
+        XCTAssertLessThan(out.lastIndex { $0.hasPrefix("::warning") }!, firstNotice)
+        let notices = out.filter { $0.hasPrefix("::notice ") }
+        XCTAssertTrue(notices.contains { $0.range(of: #",title=change\.normalised::Contact number: \d+ rows written in international form, e\.g\. row \d+ ""#, options: .regularExpression) != nil },
+                      notices.joined(separator: "\n"))
+        XCTAssertLessThan(notices.count, 15, "one notice per kind of change, not per cell")
+        let last = try XCTUnwrap(out.last)
         XCTAssertTrue(last.hasPrefix("invitesheet: SampleSheets/every-mistake.xlsx: 126 rows checked:"), last)
         XCTAssertTrue(last.contains("(exit 1"), last)
+    }
+
+    func testGitHubStepSummaryListsEveryInvalidRowWhateverMaxFindingsSays() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ci-step-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let summary = directory.appendingPathComponent("step_summary.md")
+        let run = try ValidateCLITests.run(["validate"] + everyMistake + ["SampleSheets/valid.xlsx", "--format", "github", "--max-findings", "5"],
+                                           in: Self.root, environment: ["GITHUB_STEP_SUMMARY": summary.path])
+        XCTAssertEqual(run.status, 1, run.stderr)
+        let text = try String(contentsOf: summary, encoding: .utf8)
+        let rows = lines(text).filter { $0.hasPrefix("| SampleSheets/every-mistake.xlsx | ") }
+        XCTAssertEqual(rows.count, 51, "every error of every invalid row, not cut at 5")
+        XCTAssertEqual(Set(rows.map { $0.split(separator: "|")[1] }).count, 51, "51 invalid rows")
+        XCTAssertTrue(text.contains("### SampleSheets/every-mistake.xlsx: 126 rows checked: 75 valid, 51 invalid;"), text)
+        XCTAssertTrue(text.contains("### SampleSheets/valid.xlsx: 20 rows checked: 20 valid, 0 invalid;"), text)
+        XCTAssertTrue(text.contains("No invalid rows."))
+        let withoutEnv = try expect(1, everyMistake + ["--format", "github"])
+        XCTAssertFalse(withoutEnv.stdout.contains("| File | Row |"), "the table goes to the step summary only")
     }
 
     func testGitHubValidFileHasNoErrors() throws {
@@ -51,9 +79,12 @@ final class CIFormatCLITests: XCTestCase {
     func testGitHubSeveralFilesAndMaxFindings() throws {
         let run = try expect(2, everyMistake + ["SampleSheets/wrong-headers.csv", "--format", "github", "--max-findings", "5"])
         let out = lines(run.stdout)
-        XCTAssertEqual(out.filter { $0.hasPrefix("::") && $0.contains("file=SampleSheets/every-mistake.xlsx,") }.count, 5)
+        let rows = out.filter { ($0.hasPrefix("::error") || $0.hasPrefix("::warning")) && $0.contains("file=SampleSheets/every-mistake.xlsx,") }
+        XCTAssertEqual(rows.count, 5, "5 findings listed, each row with one error")
+        XCTAssertTrue(rows.allSatisfy { $0.hasPrefix("::error") }, "the 5 listed are errors")
         XCTAssertTrue(out.contains { $0.hasPrefix("::error file=SampleSheets/wrong-headers.csv,") })
         XCTAssertEqual(out.filter { $0.hasPrefix("invitesheet: ") }.count, 2, "a summary line per file")
+        XCTAssertTrue(out.contains { $0.contains("every-mistake.xlsx: 126 rows checked") && $0.range(of: #"; \d+ not listed \(--max-findings\)"#, options: .regularExpression) != nil }, run.stdout)
     }
 
     func testGitHubEscapesAHostileFileNameAndOutStillWritesItsFiles() throws {
@@ -72,27 +103,48 @@ final class CIFormatCLITests: XCTestCase {
 
     // MARK: junit
 
-    func testJUnitParsesWithATestCasePerFile() throws {
+    func testJUnitHasASuitePerFileATestCasePerInvalidRowAndMatchesTheAntSchema() throws {
         let run = try expect(2, everyMistake + ["SampleSheets/valid.xlsx", "SampleSheets/not-a-workbook.xlsx", "--format", "junit"])
+        try JUnitSchemaCheck.assertValid(run.stdout)
         let document = try XMLDocument(data: Data(run.stdout.utf8), options: [])
-        let suites = try XCTUnwrap(document.rootElement())
-        XCTAssertEqual(suites.name, "testsuites")
-        let suite = try XCTUnwrap(suites.elements(forName: "testsuite").first)
-        XCTAssertEqual(suite.attribute(forName: "tests")?.stringValue, "3")
-        XCTAssertEqual(suite.attribute(forName: "failures")?.stringValue, "1")
-        XCTAssertEqual(suite.attribute(forName: "errors")?.stringValue, "1")
-        let cases = suite.elements(forName: "testcase")
-        XCTAssertEqual(cases.map { $0.attribute(forName: "name")?.stringValue },
+        let root = try XCTUnwrap(document.rootElement())
+        XCTAssertEqual(root.name, "testsuites")
+        let suites = root.elements(forName: "testsuite")
+        XCTAssertEqual(suites.map { $0.attribute(forName: "name")?.stringValue },
                        ["SampleSheets/every-mistake.xlsx", "SampleSheets/valid.xlsx", "SampleSheets/not-a-workbook.xlsx"])
-        let failures = cases[0].elements(forName: "failure")
-        XCTAssertEqual(failures.count, 51, "a failure per invalid row")
-        XCTAssertTrue(failures.allSatisfy { ($0.attribute(forName: "message")?.stringValue ?? "").hasPrefix("Row ") })
-        XCTAssertTrue(cases[1].elements(forName: "failure").isEmpty && cases[1].elements(forName: "error").isEmpty)
-        XCTAssertEqual(cases[2].elements(forName: "error").first?.attribute(forName: "type")?.stringValue, "file.text-not-workbook")
+        let cases = suites[0].elements(forName: "testcase")
+        XCTAssertEqual(cases.count, 52, "51 invalid rows and the rest")
+        XCTAssertEqual(suites[0].attribute(forName: "tests")?.stringValue, "52")
+        XCTAssertEqual(suites[0].attribute(forName: "failures")?.stringValue, "51")
+        XCTAssertEqual(cases.last?.attribute(forName: "name")?.stringValue, "75 valid rows")
+        for testCase in cases.dropLast() {
+            XCTAssertTrue(testCase.attribute(forName: "name")?.stringValue?.hasPrefix("Row ") ?? false)
+            XCTAssertEqual(testCase.elements(forName: "failure").count, 1, "exactly one failure per test case")
+        }
+        XCTAssertEqual(suites[1].elements(forName: "testcase").map { $0.attribute(forName: "name")?.stringValue }, ["20 valid rows"])
+        XCTAssertEqual(suites[1].attribute(forName: "failures")?.stringValue, "0")
+        let bad = suites[2].elements(forName: "testcase")
+        XCTAssertEqual(bad.count, 1)
+        XCTAssertEqual(bad[0].elements(forName: "error").first?.attribute(forName: "type")?.stringValue, "file.text-not-workbook")
+        XCTAssertEqual(suites[2].attribute(forName: "errors")?.stringValue, "1")
+    }
+
+    func testJUnitStrictFailsWarningRowsTooAndStaysValid() throws {
+        let run = try expect(1, everyMistake + ["SampleSheets/older-template.xlsx", "--format", "junit", "--strict"])
+        try JUnitSchemaCheck.assertValid(run.stdout)
+        let document = try XMLDocument(data: Data(run.stdout.utf8), options: [])
+        let suites = try XCTUnwrap(document.rootElement()).elements(forName: "testsuite")
+        XCTAssertGreaterThan(Int(suites[0].attribute(forName: "failures")?.stringValue ?? "") ?? 0, 51)
+        XCTAssertEqual(suites[1].elements(forName: "testcase").first?.attribute(forName: "name")?.stringValue, "Sheet",
+                       "the older-template warning fails the file under --strict")
+        for testCase in suites.flatMap({ $0.elements(forName: "testcase") }) {
+            XCTAssertLessThanOrEqual(testCase.elements(forName: "failure").count + testCase.elements(forName: "error").count, 1)
+        }
     }
 
     func testJUnitValidFilePasses() throws {
         let run = try expect(0, ["SampleSheets/valid.xlsx", "--format", "junit"])
+        try JUnitSchemaCheck.assertValid(run.stdout)
         let document = try XMLDocument(data: Data(run.stdout.utf8), options: [])
         let suite = try XCTUnwrap(document.rootElement()?.elements(forName: "testsuite").first)
         XCTAssertEqual(suite.attribute(forName: "failures")?.stringValue, "0")
@@ -112,7 +164,14 @@ final class CIFormatCLITests: XCTestCase {
         XCTAssertEqual(driver["name"] as? String, "invitesheet")
         let ruleIDs = Set(try XCTUnwrap(driver["rules"] as? [[String: Any]]).compactMap { $0["id"] as? String })
         let results = try XCTUnwrap(runs[0]["results"] as? [[String: Any]])
-        XCTAssertEqual(results.filter { $0["level"] as? String == "error" }.count, 51)
+        XCTAssertEqual(results.filter { $0["level"] as? String == "error" }.count, 51, "one result per error")
+        let notes = results.filter { $0["level"] as? String == "note" }
+        XCTAssertEqual(notes.count, Set(notes.compactMap { n in (n["ruleId"] as? String).map { $0 + "|" + ((n["properties"] as? [String: Any])?["field"] as? String ?? "") } }).count,
+                       "one note per kind of change")
+        XCTAssertTrue(notes.contains { ($0["message"] as? [String: Any])?["text"] as? String == nil ? false :
+            (($0["message"] as? [String: Any])?["text"] as! String).hasPrefix("Contact number: ") })
+        let firstWarning = results.firstIndex { $0["level"] as? String == "warning" } ?? results.count
+        XCTAssertFalse(results[firstWarning...].contains { $0["level"] as? String == "error" }, "errors first")
         XCTAssertEqual(Set(results.compactMap { $0["ruleId"] as? String }), ruleIDs, "a rule for each code that occurs, and only those")
         for result in results {
             let location = try XCTUnwrap((result["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])

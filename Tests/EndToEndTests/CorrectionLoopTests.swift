@@ -328,7 +328,7 @@ final class CorrectionRoundsTests: XCTestCase {
         let clean = try validate(["valid.csv", "--out", path("clean")])
         XCTAssertEqual(clean.status, 0, clean.stderr)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: path("clean")).sorted(),
-                       ["accepted.csv", "accepted.jsonl", "errors.csv", "report.json"])
+                       ["accepted.csv", "accepted.jsonl", "changes.csv", "errors.csv", "report.json"])
 
         // A stale corrections.xlsx from an earlier run in the same folder goes, as the other per-row outputs do.
         try Data("an earlier run's corrections".utf8).write(to: URL(fileURLWithPath: path("clean/corrections.xlsx")))

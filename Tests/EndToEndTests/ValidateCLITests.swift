@@ -86,8 +86,11 @@ final class ValidateCLITests: XCTestCase {
         try XCTUnwrap(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
     }
 
+    /// The lines of a CSV written for Excel, after its byte-order mark (which must be there).
     func csvLines(_ path: String) throws -> [String] {
-        try String(contentsOfFile: path, encoding: .utf8).components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        XCTAssertEqual(Array(bytes.prefix(3)), [0xEF, 0xBB, 0xBF], "\(path) starts with a UTF-8 byte-order mark for Excel")
+        return String(decoding: bytes.dropFirst(3), as: UTF8.self).components(separatedBy: "\r\n").filter { !$0.isEmpty }
     }
 
     // MARK: Exit codes
@@ -183,9 +186,9 @@ final class ValidateCLITests: XCTestCase {
 
     // MARK: Outputs
 
-    func testOutWritesTheFiveFiles() throws {
+    func testOutWritesTheSixFiles() throws {
         _ = try expect(1, ["every-mistake.xlsx", "--out", out()] + sampleOptions)
-        let names = ["report.json", "errors.csv", "corrections.xlsx", "accepted.csv", "accepted.jsonl"]
+        let names = ["report.json", "errors.csv", "changes.csv", "corrections.xlsx", "accepted.csv", "accepted.jsonl"]
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: out()).sorted(), names.sorted())
 
         let report = try json(String(contentsOfFile: out() + "/report.json", encoding: .utf8))
@@ -197,7 +200,10 @@ final class ValidateCLITests: XCTestCase {
         XCTAssertEqual(jsonl.count, valid)
         let errors = try csvLines(out() + "/errors.csv")
         XCTAssertEqual(errors.first, "row,column,field,header,value,code,severity,message,hint,stage,sourceRow")
-        XCTAssertEqual(errors.count - 1, counts["findings"] as? Int)
+        XCTAssertEqual(errors.count - 1, (counts["errors"] as? Int ?? -1) + (counts["warnings"] as? Int ?? -1), "errors.csv: errors and warnings")
+        let changes = try csvLines(out() + "/changes.csv")
+        XCTAssertEqual(changes.first, "row,column,field,before,after,code,sourceRow")
+        XCTAssertEqual(changes.count - 1, counts["changes"] as? Int, "changes.csv: every change")
         let input = try XCTUnwrap(report["input"] as? [String: Any])
         XCTAssertEqual((input["sha256"] as? String)?.count, 64)
     }
@@ -210,8 +216,10 @@ final class ValidateCLITests: XCTestCase {
             .write(to: URL(fileURLWithPath: list))
         _ = try expect(1, [list, "--out", out()])
         let errors = try String(contentsOfFile: out() + "/errors.csv", encoding: .utf8)
-        XCTAssertTrue(errors.contains(",'+65 9123 4567,"), errors)
-        for line in errors.components(separatedBy: "\r\n") {
+        let changes = try String(contentsOfFile: out() + "/changes.csv", encoding: .utf8)
+        XCTAssertTrue(changes.contains(",'+65 9123 4567,'+6591234567,change.normalised"), changes)
+        XCTAssertTrue(errors.contains("'=HYPERLINK") || changes.contains("'=HYPERLINK") || !errors.contains("HYPERLINK"), errors)
+        for line in (errors + changes).components(separatedBy: "\r\n") {
             for field in line.split(separator: ",", omittingEmptySubsequences: false) {
                 let f = field.hasPrefix("\"") ? field.dropFirst() : field[...]
                 XCTAssertFalse(f.hasPrefix("=") || f.hasPrefix("+") || f.hasPrefix("@") || f.hasPrefix("-"), "live formula in \(line)")

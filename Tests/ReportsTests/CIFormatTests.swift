@@ -3,6 +3,7 @@ import Foundation
 import FoundationXML
 #endif
 import SheetIO
+import TestSupport
 import UserList
 import XCTest
 @testable import Reports
@@ -56,14 +57,54 @@ final class CIFormatTests: XCTestCase {
         }
     }
 
-    func testOneCommandPerFindingWithRowAsLineAndColumnNumber() throws {
-        let text = try render { try GitHubAnnotationWriter().write(report([emailError, plusWarning, normalised], name: "lists/users.xlsx"), to: $0) }
+    func testOneAnnotationPerRowErrorsFirstThenNoticesPerChange() throws {
+        let warningOnly = Finding(stage: .field, row: 4, column: 5, field: .contactNumber, header: "Contact number*", value: "6591234567",
+                                  code: .excelPlusLost, message: "The + was lost.")
+        let rowSevenWarning = Finding(stage: .field, row: 7, column: 5, field: .contactNumber, code: .excelPlusLost, message: "Lost.")
+        let text = try render { try GitHubAnnotationWriter().write(report([warningOnly, emailError, sameRowError, rowSevenWarning, plusWarning, normalised],
+                                                                          head: [missingColumn], name: "lists/users.xlsx"), to: $0) }
         let lines = text.lines.filter { !$0.isEmpty }
-        XCTAssertEqual(lines.count, 4)
-        XCTAssertEqual(lines[0], "::error file=lists/users.xlsx,line=7,col=1,title=email.invalid::The address has no top-level domain. (Did you mean jane@gmail.com?)")
-        XCTAssertEqual(lines[1], "::warning file=lists/users.xlsx,line=9,col=6,title=excel.plus-lost::The + was lost. (\(FindingCode.excelPlusLost.fix))")
-        XCTAssertTrue(lines[2].hasPrefix("::notice file=lists/users.xlsx,line=9,col=6,title=change.normalised::"))
-        XCTAssertTrue(lines[3].hasPrefix("invitesheet: lists/users.xlsx: 3 rows checked: 2 valid, 1 invalid; 1 error, 1 warning, 1 change (exit 1"), lines[3])
+        XCTAssertEqual(lines.count, 6, text)
+        XCTAssertTrue(lines[0].hasPrefix("::error file=lists/users.xlsx,title=structure.missing-column::"), "sheet-wide first: \(lines[0])")
+        XCTAssertEqual(lines[1], "::error file=lists/users.xlsx,line=7,title=Row 7%3A 2 errors%2C 1 warning::"
+            + "A: The address has no top-level domain. (Did you mean jane@gmail.com?) [email.invalid]%0A"
+            + "D: Second error on row 7. (\(FindingCode.emailInvalid.fix)) [email.invalid]%0A"
+            + "F: Lost. (\(FindingCode.excelPlusLost.fix)) [excel.plus-lost]")
+        XCTAssertTrue(lines[2].hasPrefix("::warning file=lists/users.xlsx,line=4,title=Row 4%3A 1 warning::F: The + was lost."), lines[2])
+        XCTAssertTrue(lines[3].hasPrefix("::warning file=lists/users.xlsx,line=9,title=Row 9%3A 1 warning::"), lines[3])
+        XCTAssertEqual(lines[4], "::notice file=lists/users.xlsx,line=9,title=change.normalised::"
+            + "Contact number: 1 row written in international form, e.g. row 9 \"9123 4567\" → after")
+        XCTAssertTrue(lines[5].hasPrefix("invitesheet: lists/users.xlsx: 3 rows checked: 2 valid, 1 invalid; 3 errors, 3 warnings, 1 change (exit 1"), lines[5])
+        XCTAssertFalse(text.contains("jane@gmail\"") || text.contains("6591234567"), "no cell values in error or warning annotations")
+    }
+
+    func testStepSummaryTableListsEveryFailingFindingEscaped() throws {
+        let folder = try temporaryFolder(self)
+        let path = folder.appendingPathComponent("summary.md").path
+        try Data("# earlier step output\n".utf8).write(to: URL(fileURLWithPath: path))
+        var hostile = emailError
+        hostile.message = "a | b\nc ![x](http://evil/t.png) <img>"
+        let writer = GitHubStepSummaryWriter(path: path)
+        try writer.add(report([hostile, sameRowError, plusWarning, normalised], limit: 1, name: "lists/a|b.xlsx"))
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        XCTAssertTrue(text.hasPrefix("# earlier step output\n"), "appended, not replaced")
+        let rows = text.lines.filter { $0.hasPrefix("| lists") }
+        XCTAssertEqual(rows.count, 2, "every error, whatever --max-findings says; no warnings without --strict: \(text)")
+        XCTAssertEqual(rows[0], "| lists/a\\|b.xlsx | 7 | A Email address | email.invalid | a \\| b c \\!\\[x\\](http://evil/t.png) \\<img\\> (Did you mean jane@gmail.com?) |")
+        XCTAssertTrue(text.contains("| File | Row | Column | Code | Message |\n|---|---|---|---|---|\n"))
+        try GitHubStepSummaryWriter(path: path).add(report([plusWarning], strict: true, name: "b.xlsx"))
+        XCTAssertTrue(try String(contentsOfFile: path, encoding: .utf8).contains("| b.xlsx | 9 | F Contact number | excel.plus-lost |"),
+                      "under --strict warnings fail too")
+    }
+
+    func testStepSummaryStaysUnderGitHubsLimit() throws {
+        let folder = try temporaryFolder(self)
+        let path = folder.appendingPathComponent("summary.md").path
+        let many = (2..<3_000).map { Finding(stage: .field, row: $0, column: 0, field: .email, code: .emailInvalid, message: "Bad address number \($0).") }
+        try GitHubStepSummaryWriter(path: path, budget: 20_000).add(report(many))
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        XCTAssertLessThanOrEqual(text.utf8.count, 20_000 + 300)
+        XCTAssertNotNil(text.range(of: #"… [0-9,]+ more findings not listed: GitHub takes at most 1 MiB of step summary"#, options: .regularExpression), text)
     }
 
     func testFileAndSheetWideFindingsHaveNoLineOrColumn() {
@@ -82,16 +123,17 @@ final class CIFormatTests: XCTestCase {
         let text = try render { try GitHubAnnotationWriter().write(report([f], name: hostileName), to: $0) }
         let lines = text.lines.filter { !$0.isEmpty }
         XCTAssertEqual(lines.count, 2, text)
-        XCTAssertTrue(lines[0].hasPrefix("::error file=evil%2Cline=1%3A%0A%3A%3Aerror%3A%3Ax.xlsx,line=7,col=1,title=email.invalid::bad%0A::add-mask::secret%0D%250A"), lines[0])
+        XCTAssertTrue(lines[0].hasPrefix("::error file=evil%2Cline=1%3A%0A%3A%3Aerror%3A%3Ax.xlsx,line=7,title=Row 7%3A 1 error::A: bad%0A::add-mask::secret%0D%250A"), lines[0])
         XCTAssertFalse(lines[0].contains("\u{1B}"))
         XCTAssertTrue(lines[1].hasPrefix("invitesheet: evil,line=1:\\n::error::x.xlsx: "), lines[1])
     }
 
-    func testMaxFindingsLimitsAnnotationsAndSaysSo() throws {
-        let text = try render { try GitHubAnnotationWriter().write(report([emailError, plusWarning, normalised], limit: 1), to: $0) }
+    func testMaxFindingsLimitsAnnotationsErrorsFirstAndSaysSo() throws {
+        let text = try render { try GitHubAnnotationWriter().write(report([plusWarning, emailError, normalised], limit: 1), to: $0) }
         let lines = text.lines.filter { !$0.isEmpty }
-        XCTAssertEqual(lines.filter { $0.hasPrefix("::") }.count, 1)
-        XCTAssertTrue(lines.last!.contains("2 not annotated (--max-findings)"), lines.last!)
+        XCTAssertEqual(lines.filter { $0.hasPrefix("::error") || $0.hasPrefix("::warning") }.count, 1)
+        XCTAssertTrue(lines[0].hasPrefix("::error file=users.xlsx,line=7,"), lines[0])
+        XCTAssertTrue(lines.last!.contains("1 not listed (--max-findings)"), lines.last!)
     }
 
     func testFailedFileSummarySaysItCouldNotBeProcessed() throws {
@@ -120,56 +162,73 @@ final class CIFormatTests: XCTestCase {
     // MARK: JUnit
 
     func junit(_ reports: [ValidationReport]) throws -> String {
-        let cases = try reports.map { try JUnitReportWriter.testCase(for: $0, seconds: 0.25) }
-        return try render { JUnitReportWriter().write(cases, to: $0) }
+        try render { sink in
+            let writer = JUnitReportWriter(sink: sink)
+            for r in reports { try writer.add(r, seconds: 0.25) }
+            writer.finish()
+        }
     }
 
-    func testJUnitHasATestCasePerFileAndAFailurePerInvalidRow() throws {
-        let xml = try junit([report([emailError, sameRowError, plusWarning, normalised], name: "a.xlsx"),
-                             report([normalised], exitCode: 0, name: "b.csv"),
-                             report([], head: [missingColumn], exitCode: 2, status: .structureFailed, name: "c.csv")])
+    func testJUnitHasASuitePerFileAndATestCasePerInvalidRow() throws {
+        var a = report([emailError, sameRowError, plusWarning, normalised], name: "a.xlsx")
+        a.counts = ReportCounts(rows: 1_018, validRows: 1_017, invalidRows: 1, errors: 2, warnings: 1, changes: 1, findingsShown: 3)
+        var b = report([normalised], exitCode: 0, name: "b.csv")
+        b.counts = ReportCounts(rows: 1, validRows: 1, changes: 1)
+        let xml = try junit([a, b, report([], head: [missingColumn], exitCode: 2, status: .structureFailed, name: "c.csv")])
         let suites = try parse(xml)
         XCTAssertEqual(suites.name, "testsuites")
-        let suite = try XCTUnwrap(suites.children.first)
-        XCTAssertEqual(suites.children.count, 1)
-        XCTAssertEqual(suite.name, "testsuite")
-        XCTAssertEqual(suite.attributes["tests"], "3")
-        XCTAssertEqual(suite.attributes["failures"], "1")
-        XCTAssertEqual(suite.attributes["errors"], "1")
-        XCTAssertEqual(suite.attributes["time"], "0.750")
-        let cases = suite.children.filter { $0.name == "testcase" }
-        XCTAssertEqual(cases.map { $0.attributes["name"] }, ["a.xlsx", "b.csv", "c.csv"])
-        XCTAssertEqual(Set(cases.map { $0.attributes["classname"] }), ["invitesheet"])
-
-        let failures = cases[0].children.filter { $0.name == "failure" }
-        XCTAssertEqual(failures.count, 1, "one failure per invalid row, not per finding")
-        XCTAssertEqual(failures[0].attributes["message"], "Row 7: The address has no top-level domain.")
+        XCTAssertEqual(suites.attributes, [:], "the Ant schema gives <testsuites> no attributes")
+        XCTAssertEqual(suites.children.map(\.name), ["testsuite", "testsuite", "testsuite"])
+        XCTAssertEqual(suites.children.map { $0.attributes["name"] }, ["a.xlsx", "b.csv", "c.csv"])
+        XCTAssertEqual(suites.children.map { $0.attributes["id"] }, ["0", "1", "2"])
+        let suiteA = suites.children[0]
+        XCTAssertEqual(suiteA.attributes["tests"], "2")
+        XCTAssertEqual(suiteA.attributes["failures"], "1")
+        XCTAssertEqual(suiteA.attributes["errors"], "0")
+        XCTAssertEqual(suiteA.attributes["time"], "0.250")
+        let casesA = suiteA.children.filter { $0.name == "testcase" }
+        XCTAssertEqual(casesA.map { $0.attributes["name"] }, ["Row 7", "1,017 valid rows"])
+        let failures = casesA[0].children
+        XCTAssertEqual(failures.map(\.name), ["failure"], "exactly one failure per test case")
+        XCTAssertEqual(failures[0].attributes["message"],
+                       "A: The address has no top-level domain. [email.invalid]; D: Second error on row 7. [email.invalid]")
         XCTAssertEqual(failures[0].attributes["type"], "email.invalid")
-        XCTAssertTrue(failures[0].text.contains("A7 Email address: \"jane@gmail\" — The address has no top-level domain. [email.invalid] → Did you mean jane@gmail.com?"), failures[0].text)
-        XCTAssertTrue(failures[0].text.contains("Second error on row 7."))
-        XCTAssertFalse(failures[0].text.contains("The + was lost."), "warnings are not failures without --strict")
-        XCTAssertTrue(cases[0].children.contains { $0.name == "system-out" && $0.text.contains("3 rows checked") })
+        XCTAssertTrue(failures[0].text.contains("A7 Email address: \"jane@gmail\" — error: The address has no top-level domain. [email.invalid] → Did you mean jane@gmail.com?"), failures[0].text)
+        XCTAssertEqual(failures[0].text.lines.count, 2, "one line per finding")
+        XCTAssertFalse(failures[0].text.contains("The + was lost."), "warnings do not fail without --strict")
+        XCTAssertTrue(casesA[1].children.isEmpty, "the rest of the file passes")
+        let out = try XCTUnwrap(suiteA.children.first { $0.name == "system-out" })
+        XCTAssertTrue(out.text.contains("1,018 rows checked"), out.text)
+        XCTAssertTrue(out.text.contains("Changed: Contact number: 1 row written in international form"), out.text)
 
-        XCTAssertTrue(cases[1].children.allSatisfy { $0.name == "system-out" })
+        XCTAssertEqual(suites.children[1].children.filter { $0.name == "testcase" }.map { $0.attributes["name"] }, ["1 valid row"])
+        XCTAssertEqual(suites.children[1].attributes["failures"], "0")
 
-        let errors = cases[2].children.filter { $0.name == "error" }
-        XCTAssertEqual(errors.count, 1)
-        XCTAssertEqual(errors[0].attributes["type"], "structure.missing-column")
-        XCTAssertEqual(errors[0].attributes["message"], "The header has no Reason* column.")
+        let suiteC = suites.children[2]
+        XCTAssertEqual(suiteC.attributes["errors"], "1")
+        XCTAssertEqual(suiteC.attributes["tests"], "1")
+        let casesC = suiteC.children.filter { $0.name == "testcase" }
+        XCTAssertEqual(casesC.map { $0.attributes["name"] }, ["Sheet"])
+        XCTAssertEqual(casesC[0].children.map(\.name), ["error"])
+        XCTAssertEqual(casesC[0].children[0].attributes["type"], "structure.missing-column")
     }
 
     func testJUnitStrictFailsRowsWithWarnings() throws {
-        let xml = try junit([report([plusWarning, normalised], strict: true)])
-        let testCase = try XCTUnwrap(try parse(xml).children.first?.children.first)
-        let failures = testCase.children.filter { $0.name == "failure" }
-        XCTAssertEqual(failures.map { $0.attributes["message"] }, ["Row 9: The + was lost."])
+        var r = report([plusWarning, normalised], strict: true)
+        r.counts.invalidRows = 0
+        r.counts.validRowsWithWarnings = 1
+        let suite = try XCTUnwrap(try parse(try junit([r])).children.first)
+        let cases = suite.children.filter { $0.name == "testcase" }
+        XCTAssertEqual(cases.map { $0.attributes["name"] }, ["Row 9", "2 valid rows without warnings"])
+        XCTAssertEqual(cases[0].children.first?.attributes["message"], "F: The + was lost. [excel.plus-lost]")
     }
 
-    func testJUnitStillFailsWhenMaxFindingsHidesEveryError() throws {
-        let xml = try junit([report([emailError], limit: 0)])
-        let suite = try XCTUnwrap(try parse(xml).children.first)
+    func testJUnitSaysHowManyFailingRowsMaxFindingsLeftOut() throws {
+        var r = report([emailError], limit: 0)
+        r.counts = ReportCounts(rows: 5, validRows: 2, invalidRows: 3, errors: 3, findingsShown: 0)
+        let suite = try XCTUnwrap(try parse(try junit([r])).children.first)
         XCTAssertEqual(suite.attributes["failures"], "1")
-        XCTAssertTrue(xml.contains("findings not listed (--max-findings)"))
+        XCTAssertEqual(suite.children.filter { $0.name == "testcase" }.map { $0.attributes["name"] }, ["3 more failing rows not listed", "2 valid rows"])
     }
 
     func testJUnitHostileTextStaysWellFormed() throws {
@@ -177,19 +236,39 @@ final class CIFormatTests: XCTestCase {
         f.value = "<script>\u{0}\u{1B}[2J & \"x\" ]]> \u{FFFF}"
         f.message = "bad \u{8} message </failure>"
         let xml = try junit([report([f], name: "we\"ird <&> \u{1}name.xlsx")])
-        let testCase = try XCTUnwrap(try parse(xml).children.first?.children.first)
-        XCTAssertEqual(testCase.attributes["name"], "we\"ird <&> \\u{1}name.xlsx")
-        let failure = try XCTUnwrap(testCase.children.first { $0.name == "failure" })
-        XCTAssertEqual(failure.attributes["message"], "Row 7: bad \\u{8} message </failure>")
+        let suite = try XCTUnwrap(try parse(xml).children.first)
+        XCTAssertEqual(suite.attributes["name"], "we\"ird <&> \\u{1}name.xlsx")
+        let failure = try XCTUnwrap(suite.children.first { $0.name == "testcase" }?.children.first)
+        XCTAssertEqual(failure.attributes["message"], "A: bad \\u{8} message </failure> [email.invalid]")
         XCTAssertTrue(failure.text.contains("<script>"), failure.text)
     }
 
     func testJUnitRunFailureIsAnError() throws {
-        let cases = [JUnitReportWriter.runFailure(file: "a.xlsx", message: "cannot write report.json")]
-        let xml = try render { JUnitReportWriter().write(cases, to: $0) }
+        let xml = try render { sink in
+            let writer = JUnitReportWriter(sink: sink)
+            writer.addRunFailure(file: "a.xlsx", message: "cannot write report.json")
+            writer.finish()
+        }
         let suite = try XCTUnwrap(try parse(xml).children.first)
         XCTAssertEqual(suite.attributes["errors"], "1")
-        XCTAssertEqual(suite.children.first?.children.first?.name, "error")
+        XCTAssertEqual(suite.children.first { $0.name == "testcase" }?.children.first?.name, "error")
+    }
+
+    /// Every shape of output validates against the Apache Ant JUnit schema (Tests/Fixtures/junit-ant.xsd).
+    func testJUnitMatchesTheAntSchema() throws {
+        var strict = report([emailError, sameRowError, plusWarning, normalised], head: [missingColumn], strict: true, name: "s.xlsx")
+        strict.counts.validRowsWithWarnings = 1
+        let xml = try render { sink in
+            let writer = JUnitReportWriter(sink: sink)
+            try writer.add(report([emailError, sameRowError, plusWarning, normalised], name: "a.xlsx"), seconds: 1.5)
+            try writer.add(report([emailError], limit: 0, name: "capped.xlsx"))
+            try writer.add(strict)
+            try writer.add(report([], head: [unreadable], exitCode: 2, status: .fileFailed, name: "bad.xlsx"))
+            writer.addRunFailure(file: "x\u{1}.xlsx", message: "cannot write")
+            writer.finish()
+        }
+        try JUnitSchemaCheck.assertValid(xml)
+        try JUnitSchemaCheck.assertValid(try render { sink in JUnitReportWriter(sink: sink).finish() })
     }
 
     // MARK: SARIF
@@ -226,6 +305,8 @@ final class CIFormatTests: XCTestCase {
         let results = try XCTUnwrap(runs[0]["results"] as? [[String: Any]])
         XCTAssertEqual(results.count, 4)
         XCTAssertEqual(results.compactMap { $0["level"] as? String }, ["error", "warning", "note", "error"])
+        XCTAssertEqual((results[2]["message"] as? [String: Any])?["text"] as? String,
+                       "Contact number: 1 row written in international form, e.g. row 9 \"9123 4567\" → after", "a change is one note: its summary line")
         for result in results {
             XCTAssertNotNil(result["ruleId"] as? String)
             XCTAssertNotNil((result["message"] as? [String: Any])?["text"] as? String)
@@ -245,11 +326,12 @@ final class CIFormatTests: XCTestCase {
 
     func testSARIFRespectsMaxFindingsAndRecordsRunFailures() throws {
         let log = try sarif { w in
-            try w.add(report([emailError, plusWarning, normalised], limit: 1))
+            try w.add(report([plusWarning, emailError, normalised], limit: 1))
             w.addRunFailure(file: "b.xlsx", message: "cannot write report.json")
         }
         let run = try XCTUnwrap((log["runs"] as? [[String: Any]])?.first)
-        XCTAssertEqual((run["results"] as? [Any])?.count, 1)
+        XCTAssertEqual((run["results"] as? [[String: Any]])?.compactMap { $0["level"] as? String }, ["error", "note"],
+                       "the one listed finding is the error; the change note is not a listed finding")
         let invocation = try XCTUnwrap((run["invocations"] as? [[String: Any]])?.first)
         XCTAssertEqual(invocation["executionSuccessful"] as? Bool, false)
         XCTAssertEqual((invocation["toolExecutionNotifications"] as? [Any])?.count, 1)

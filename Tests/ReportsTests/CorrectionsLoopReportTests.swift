@@ -115,7 +115,7 @@ final class CorrectionsLoopReportTests: XCTestCase {
             findings.append(f)
             spool.append(f)
         }
-        let back = try FindingList(rows: .spool(spool)).array()
+        let back = try FindingList(errors: .spool(spool)).array()
         XCTAssertEqual(back.map(\.sourceRow), [39, nil, 1_048_576])
         XCTAssertEqual(back, findings)
     }

@@ -49,6 +49,28 @@ final class ReportSchemaTests: XCTestCase {
         XCTAssertNotEqual(try runValidator(path).status, 0)
     }
 
+    /// reportVersion 2: changes are summarised in `changeSummary`, never listed in `findings`.
+    func testChangesAreSummarisedAndTheSchemaKeepsThemOutOfFindings() throws {
+        try requireJSONSchema()
+        let folder = try temporaryFolder(self)
+        let input = folder.appendingPathComponent("users.csv").path
+        try Data(ReportFixture.csv([ReportFixture.with(ReportFixture.officer, [.contactNumber: "9123 4567", .firstName: " Jane "])]).utf8)
+            .write(to: URL(fileURLWithPath: input))
+        let out = folder.appendingPathComponent("out").path
+        _ = try ValidationRunner().run(ValidationJob(inputPath: input, outputDirectory: out))
+        let reportPath = OutputFiles.path(OutputFiles.report, in: out)
+        try assertValid(reportPath, "changes")
+        var report = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: reportPath))) as? [String: Any])
+        let summary = try XCTUnwrap(report["changeSummary"] as? [[String: Any]])
+        XCTAssertEqual(summary.compactMap { $0["code"] as? String }, ["change.trimmed", "change.normalised"])
+        XCTAssertEqual((report["findings"] as? [Any])?.count, 0)
+        report["findings"] = [["stage": "field", "row": 2, "column": "F", "field": "contactNumber", "header": "Contact number*",
+                               "value": "9123 4567", "code": "change.normalised", "severity": "change", "message": "m", "hint": NSNull()]]
+        let tampered = folder.appendingPathComponent("tampered.json").path
+        try JSONSerialization.data(withJSONObject: report).write(to: URL(fileURLWithPath: tampered))
+        XCTAssertNotEqual(try runValidator(tampered).status, 0, "a change in findings does not match the schema")
+    }
+
     private func requireJSONSchema() throws {
         let probe = try? run(["python3", "-c", "import jsonschema"])
         guard probe?.status == 0 else { throw XCTSkip("python3 with the jsonschema package is not installed") }

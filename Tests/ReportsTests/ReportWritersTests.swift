@@ -19,7 +19,7 @@ final class ReportJSONWriterTests: XCTestCase {
         let report = makeReport(outcomes.flatMap(\.findings))
         let object = try json(report)
         XCTAssertEqual(object["traceId"] as? String, "0123456789abcdef")
-        XCTAssertEqual(object["reportVersion"] as? Int, 1)
+        XCTAssertEqual(object["reportVersion"] as? Int, 2)
         let input = try XCTUnwrap(object["input"] as? [String: Any])
         XCTAssertEqual(input["name"] as? String, "users.xlsx")
         XCTAssertEqual(input["sha256"] as? String, String(repeating: "a", count: 64))
@@ -42,10 +42,19 @@ final class ReportJSONWriterTests: XCTestCase {
         XCTAssertFalse((email["hint"] as? String ?? "").isEmpty)
         XCTAssertEqual(Set(email.keys), ["stage", "row", "sourceRow", "column", "field", "header", "value", "code", "severity", "message", "hint"])
         XCTAssertTrue(object["corrects"] is NSNull, "an ordinary upload corrects nothing")
-        XCTAssertTrue(findings.contains { $0["code"] as? String == "change.trimmed" && $0["severity"] as? String == "change" })
+        XCTAssertFalse(findings.contains { $0["severity"] as? String == "change" }, "changes are summarised, not listed")
         let counts = try XCTUnwrap(object["counts"] as? [String: Any])
-        XCTAssertEqual(counts["findings"] as? Int, findings.count)
+        XCTAssertEqual(counts["findingsShown"] as? Int, findings.count)
+        XCTAssertEqual(counts["findings"] as? Int, findings.count + 1, "the trimmed last name is counted")
+        XCTAssertEqual((counts["byCode"] as? [String: Int])?["change.trimmed"], 1)
         XCTAssertEqual(counts["findingsNotShown"] as? Int, 0)
+        let changes = try XCTUnwrap(object["changeSummary"] as? [[String: Any]])
+        XCTAssertEqual(changes.count, 1)
+        XCTAssertEqual(changes[0]["code"] as? String, "change.trimmed")
+        XCTAssertEqual(changes[0]["field"] as? String, "lastName")
+        XCTAssertEqual(changes[0]["count"] as? Int, 1)
+        XCTAssertEqual((changes[0]["example"] as? [String: Any])?["row"] as? Int, 3)
+        XCTAssertEqual((changes[0]["example"] as? [String: Any])?["before"] as? String, " Tan ")
         XCTAssertEqual((counts["byCode"] as? [String: Int])?["email.domain-not-government"], 1)
     }
 
@@ -62,7 +71,7 @@ final class ReportJSONWriterTests: XCTestCase {
 
     func testMaxFindingsKeepsCountsExact() throws {
         let outcomes = ReportFixture.outcomes((0..<5).map { _ in ReportFixture.with(ReportFixture.officer, [.email: "x@gmail.com"]) })
-        let all = outcomes.flatMap(\.findings)
+        let all = outcomes.flatMap(\.findings).filter { $0.severity != .change }
         let object = try json(makeReport(all, limit: 2))
         XCTAssertEqual((object["findings"] as? [Any])?.count, 2)
         let counts = try XCTUnwrap(object["counts"] as? [String: Any])
@@ -89,7 +98,7 @@ final class ReportJSONWriterTests: XCTestCase {
 final class ReportErrorsCSVTests: XCTestCase {
     func testOneLinePerFindingInTheDocumentedColumns() throws {
         let outcomes = ReportFixture.outcomes([ReportFixture.with(ReportFixture.officer, [.email: "jane@gmail.com"])])
-        let findings = outcomes.flatMap(\.findings)
+        let findings = outcomes.flatMap(\.findings).filter { $0.severity != .change }
         let text = try render { try ErrorsCSVWriter().write(makeReport(findings), to: $0) }
         let lines = text.lines.dropLast()
         XCTAssertEqual(lines.first, "row,column,field,header,value,code,severity,message,hint,stage,sourceRow")
@@ -236,15 +245,43 @@ final class ReportTextSummaryTests: XCTestCase {
 }
 
 final class ReportFindingListTests: XCTestCase {
-    func testHeadRowsTailInOrderCutAtTheLimit() throws {
-        func f(_ row: Int?) -> Finding { Finding(stage: row == nil ? .structure : .field, row: row, code: .emailInvalid, message: "m") }
-        let list = FindingList(head: [f(nil)], rows: .array([f(2), f(3)]), tail: [f(nil)], limit: nil)
-        XCTAssertEqual(try list.array().map(\.row), [nil, 2, 3, nil])
-        XCTAssertEqual(list.count, 4)
-        let cut = FindingList(head: [f(nil)], rows: .array([f(2), f(3)]), tail: [f(nil)], limit: 2)
-        XCTAssertEqual(try cut.array().map(\.row), [nil, 2])
-        XCTAssertEqual(FindingList([f(2)], limit: 0).count, 0)
-        XCTAssertEqual(try FindingList([f(2)], limit: 0).array().count, 0)
+    func f(_ row: Int?, _ code: FindingCode = .emailInvalid) -> Finding {
+        Finding(stage: row == nil ? .structure : .field, row: row, code: code, message: "m")
+    }
+
+    func testErrorsFirstThenWarningsEachInSheetOrder() throws {
+        let head = [f(nil, .structureUnknownColumn), f(nil, .structureMissingColumn)]
+        let rows = [f(2, .excelPlusLost), f(2), f(3, .changeTrimmed), f(4, .excelPlusLost), f(5)]
+        let list = FindingList(head: head, rows: rows, tail: [f(9, .excelMergedCell)])
+        XCTAssertEqual(try list.array().map(\.code), [.structureMissingColumn, .emailInvalid, .emailInvalid,
+                                                      .structureUnknownColumn, .excelPlusLost, .excelPlusLost, .excelMergedCell])
+        XCTAssertEqual(try list.array().map(\.row), [nil, 2, 5, nil, 2, 4, 9])
+        XCTAssertEqual(list.count, 7, "changes are never listed")
+    }
+
+    func testTheLimitKeepsErrorsBeforeAnyWarning() throws {
+        let rows = [f(2, .excelPlusLost), f(3, .excelPlusLost), f(4), f(5, .excelPlusLost), f(6)]
+        let cases: [(Int, [Int?])] = [(0, []), (1, [4]), (2, [4, 6]), (3, [4, 6, 2]), (9, [4, 6, 2, 3, 5])]
+        for (limit, expected) in cases {
+            let list = FindingList(rows: rows, limit: limit)
+            XCTAssertEqual(try list.array().map(\.row), expected, "limit \(limit)")
+            XCTAssertEqual(list.count, expected.count)
+        }
+        XCTAssertEqual(try FindingList(rows: rows, limit: 1).array().map(\.row), [4])
+        var all: [Int?] = []
+        try FindingList(rows: rows, limit: 1).forEach(ignoringLimit: true) { all.append($0.row) }
+        XCTAssertEqual(all, [4, 6, 2, 3, 5], "the step summary walks every one")
+    }
+
+    func testRowsWithErrorsComeFirstEachWithItsWarnings() throws {
+        let rows = [f(2, .excelPlusLost), f(3), f(3, .excelPlusLost), f(3), f(5, .excelPlusLost), f(7), f(8, .excelPlusLost)]
+        var groups: [(Int, [Severity])] = []
+        try FindingList(rows: rows).forEachRow { groups.append(($0.row, $0.findings.map(\.severity))) }
+        XCTAssertEqual(groups.map(\.0), [3, 7, 2, 5, 8])
+        XCTAssertEqual(groups.map(\.1), [[.error, .error, .warning], [.error], [.warning], [.warning], [.warning]])
+        var capped: [Int] = []
+        try FindingList(rows: rows, limit: 3).forEachRow { capped.append($0.row) }
+        XCTAssertEqual(capped, [3, 7], "only listed findings are grouped")
     }
 
     func testSpoolGivesBackEveryFindingExactly() throws {
@@ -262,10 +299,76 @@ final class ReportFindingListTests: XCTestCase {
             spool.append(f)
         }
         XCTAssertEqual(spool.count, written.count)
-        let list = FindingList(rows: .spool(spool))
-        XCTAssertEqual(try list.array(), written)
-        XCTAssertEqual(try list.array(), written, "can be read twice")
-        XCTAssertEqual(try FindingList(rows: .spool(spool), limit: 3).array(), Array(written.prefix(3)))
+        var read: [Finding] = []
+        try spool.forEach { read.append($0); return true }
+        XCTAssertEqual(read, written)
+        var cursor = try spool.cursor()
+        var second = try spool.cursor()
+        XCTAssertEqual(try cursor.next(), written[0])
+        XCTAssertEqual(try second.next(), written[0], "cursors read independently")
+        XCTAssertEqual(try cursor.next(), written[1])
+        var count = 2
+        while try cursor.next() != nil { count += 1 }
+        XCTAssertEqual(count, written.count)
+        let errors = written.filter { $0.severity == .error }
+        let errorSpool = try FindingSpool(directory: folder.path)
+        errors.forEach(errorSpool.append)
+        XCTAssertEqual(try FindingList(errors: .spool(errorSpool), limit: 3).array(), Array(errors.prefix(3)))
+    }
+}
+
+final class ReportChangeSummaryTests: XCTestCase {
+    func testOneEntryPerCodeAndFieldWithTheFirstExample() throws {
+        let outcomes = ReportFixture.outcomes([
+            ReportFixture.with(ReportFixture.officer, [.contactNumber: "8334 7536"]),
+            ReportFixture.with(ReportFixture.officer, [.contactNumber: "9123 4567", .seed: "y", .firstName: " Jane "]),
+            ReportFixture.with(ReportFixture.officer, [.contactNumber: "6123-4567"]),
+        ])
+        var summary = ChangeSummary()
+        outcomes.forEach { summary.add($0) }
+        let entries = summary.entries
+        XCTAssertEqual(summary.total, outcomes.flatMap(\.changes).count)
+        let phone = try XCTUnwrap(entries.first { $0.code == .changeNormalised && $0.field == .contactNumber })
+        XCTAssertEqual(phone.count, 3)
+        XCTAssertEqual(phone.example, ChangeSummary.Example(row: 2, before: "8334 7536", after: "+6583347536"))
+        XCTAssertEqual(ChangeSummaryText.line(phone),
+                       "Contact number: 3 rows written in international form, e.g. row 2 \"8334 7536\" → +6583347536")
+        let seed = try XCTUnwrap(entries.first { $0.field == .seed })
+        XCTAssertEqual(ChangeSummaryText.line(seed), "SEED onboarding required?: 1 row written as Yes/No, e.g. row 3 \"y\" → Yes")
+        let trimmed = try XCTUnwrap(entries.first { $0.code == .changeTrimmed })
+        XCTAssertEqual(ChangeSummaryText.line(trimmed), "First name: 1 row with spaces or line breaks around the value trimmed, e.g. row 3 \" Jane \" → Jane")
+    }
+
+    /// Every change code in the catalogue has words of its own, not the fallback.
+    func testEveryChangeCodeHasAPhrase() {
+        for code in FindingCode.all where code.severity == .change {
+            XCTAssertFalse(ChangeSummaryText.phrase(code, .email).hasPrefix("changed ("), code.rawValue)
+        }
+        let phrases: [(FieldKey, String)] = [(.contactNumber, "written in international form"), (.seed, "written as Yes/No"),
+                                             (.userType, "written in standard form"), (.lastName, "with curly apostrophes made straight")]
+        for (field, phrase) in phrases { XCTAssertEqual(ChangeSummaryText.phrase(.changeNormalised, field), phrase) }
+    }
+
+    func testExampleValuesAreEscapedAndCut() {
+        let f = Finding(stage: .field, row: 4, column: 7, field: .department, value: "a\u{1B}[2J\n" + String(repeating: "x", count: 60),
+                        code: .changeLineBreakRemoved, message: "m")
+        var summary = ChangeSummary()
+        summary.add(f, after: "\u{202E}b")
+        let line = ChangeSummaryText.line(summary.entries[0])
+        XCTAssertFalse(line.contains("\u{1B}") || line.contains("\u{202E}") || line.contains("\n"), line)
+        XCTAssertTrue(line.contains("\"a\\u{1b}[2J\\n"), line)
+        XCTAssertTrue(line.contains("…\" → \\u{202e}b"), line)
+    }
+}
+
+final class ReportCountTextTests: XCTestCase {
+    func testThousandsAndSingular() {
+        let cases: [(Int, String, String)] = [(0, "0", "0 rows"), (1, "1", "1 row"), (2, "2", "2 rows"), (999, "999", "999 rows"),
+                                              (1_017, "1,017", "1,017 rows"), (1_048_575, "1,048,575", "1,048,575 rows"), (-1200, "-1,200", "-1,200 rows")]
+        for (n, number, rows) in cases {
+            XCTAssertEqual(CountText.number(n), number)
+            XCTAssertEqual(CountText.of(n, "row"), rows)
+        }
     }
 }
 

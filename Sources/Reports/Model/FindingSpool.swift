@@ -104,8 +104,34 @@ public final class FindingSpool {
         }
     }
 
+    /// Reads the findings back one at a time, in order; several cursors may read at once, so two
+    /// spools can be walked side by side (a row's errors beside its warnings).
+    public func cursor() throws -> Cursor {
+        flush()
+        if let failed { throw failed }
+        return Cursor(reader: Reader(fd: fd), left: count)
+    }
+
+    /// A position in the spool; `next()` gives the following finding, nil at the end.
+    public struct Cursor {
+        private var reader: Reader
+        private var left: Int
+
+        fileprivate init(reader: Reader, left: Int) {
+            self.reader = reader
+            self.left = left
+        }
+
+        public mutating func next() throws -> Finding? {
+            guard left > 0 else { return nil }
+            left -= 1
+            guard let finding = try reader.next() else { throw SheetIOError(.io, "the temporary findings file ended early") }
+            return finding
+        }
+    }
+
     /// Reads records back with `pread`, so appending and reading never share a file offset.
-    private struct Reader {
+    fileprivate struct Reader {
         let fd: Int32
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         var start = 0

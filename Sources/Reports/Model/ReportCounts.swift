@@ -15,8 +15,10 @@ public struct ReportCounts: Sendable, Equatable {
     public var changes: Int
     /// Findings by code string.
     public var byCode: [String: Int]
-    /// Findings in the report's list.
+    /// Errors and warnings in the report's list (changes are summarised, never listed).
     public var findingsShown: Int
+    /// Valid rows that have a warning (they fail under `--strict`); not written to `report.json`.
+    public var validRowsWithWarnings = 0
 
     public init(rows: Int = 0, validRows: Int = 0, invalidRows: Int = 0, rowsWithWarnings: Int = 0, blankRows: Int = 0,
                 errors: Int = 0, warnings: Int = 0, changes: Int = 0, byCode: [String: Int] = [:], findingsShown: Int = 0) {
@@ -53,9 +55,12 @@ public struct ReportCounts: Sendable, Equatable {
         }
     }
 
-    /// Every finding, shown or not.
+    /// Every finding, shown or not, changes included.
     public var findings: Int { errors + warnings + changes }
 
-    /// Findings left out of the list by `--max-findings`.
-    public var findingsNotShown: Int { max(0, findings - findingsShown) }
+    /// Errors and warnings left out of the list by `--max-findings`.
+    public var findingsNotShown: Int { max(0, errors + warnings - findingsShown) }
+
+    /// Rows that fail: invalid rows, and under `strict` valid rows with a warning too.
+    public func failingRows(strict: Bool) -> Int { invalidRows + (strict ? validRowsWithWarnings : 0) }
 }

@@ -19,16 +19,18 @@ public struct ValidationReport {
     public var counts: ReportCounts
     /// Reader notes that are not findings (text decoded as Windows-1252 …).
     public var notes: [String]
-    /// The findings shown: sheet-wide first, then rows in order, then end-of-sheet findings; at most
-    /// `--max-findings` of them (`counts.findingsNotShown` says how many more there were).
+    /// The errors and warnings listed, errors first; at most `--max-findings` of them
+    /// (`counts.findingsNotShown` says how many more there were).
     public var findings: FindingList
     /// The original file, when the input is a corrections workbook; its findings' `sourceRow` are rows
     /// of that file.
     public var corrects: OriginalFile?
+    /// The changes, per code and field with a count and one example (never listed one by one).
+    public var changes: ChangeSummary
 
     public init(traceID: String, input: ReportInput, sheet: String? = nil, templateVersion: Int? = nil,
                 status: ValidationSummary.Status, strict: Bool = false, exitCode: Int32, counts: ReportCounts,
-                notes: [String] = [], findings: FindingList) {
+                notes: [String] = [], findings: FindingList, changes: ChangeSummary = ChangeSummary()) {
         self.traceID = traceID
         self.input = input
         self.sheet = sheet
@@ -39,6 +41,7 @@ public struct ValidationReport {
         self.counts = counts
         self.notes = notes
         self.findings = findings
+        self.changes = changes
     }
 }
 

@@ -6,14 +6,15 @@ public struct ValidationJob {
     public var inputPath: String
     /// The name the user knows the file by; used in messages and the report.
     public var displayName: String
-    /// The folder for `report.json`, `errors.csv`, `corrections.xlsx`, `accepted.csv` and
+    /// The folder for `report.json`, `errors.csv`, `changes.csv`, `corrections.xlsx`, `accepted.csv` and
     /// `accepted.jsonl`; created if missing. Nil writes no files.
     public var outputDirectory: String?
     public var policy: Policy
     public var existing: ExistingAccounts
     /// Warnings count towards the exit code (1).
     public var strict: Bool
-    /// Most findings listed in `report.json`, `errors.csv` and the summary; counts stay exact.
+    /// Most errors and warnings listed (errors first) in `report.json`, `errors.csv` and the summary;
+    /// counts stay exact, and changes are never cut (`changes.csv`).
     public var maxFindings: Int?
     /// The sheet to validate, by name or 1-based number; nil lets the structure stage choose.
     public var sheet: String?

@@ -6,10 +6,11 @@ import UserList
 /// each under a temporary name, synced and renamed into place, so a reader never sees half a file.
 ///
 /// Memory stays bounded however long the file: rows are written as they come and then dropped,
-/// findings for the report are spooled to an unlinked temporary file, and only counts are kept.
+/// errors and warnings for the report are spooled to unlinked temporary files (one per severity, so
+/// errors are listed first), changes go to `changes.csv` and a per-code summary, and only counts are kept.
 ///
 /// When the file or structure stage stops the run (exit 2), the per-row outputs (`accepted.*`,
-/// `corrections.xlsx`) are not written and any left by an earlier run in the folder are removed;
+/// `changes.csv`, `corrections.xlsx`) are not written and any left by an earlier run in the folder are removed;
 /// `report.json` and `errors.csv` still say what was wrong. `corrections.xlsx` is written only when
 /// some row needs fixing (a stale one is removed otherwise); its `_meta` names the original file:
 /// this input, or the original this input corrects when it is itself a corrections workbook.
@@ -50,6 +51,8 @@ private struct Run {
     let onRow: ((RowOutcome) -> Void)?
     let present: ((ValidationReport) throws -> Void)?
     var outputs: [String] = []
+    var changes = ChangeSummary()
+    var validRowsWithWarnings = 0
 
     init(job: ValidationJob, traceID: String, onRow: ((RowOutcome) -> Void)?, present: ((ValidationReport) throws -> Void)?) {
         self.job = job
@@ -69,14 +72,14 @@ private struct Run {
 
         var digest: FileDigest?
         var summary: ValidationSummary
-        var spool: FindingSpool?
+        var spools: Spools?
         do {
             let d = try FileDigest(path: job.inputPath, displayName: name)
             digest = d
             if let tooLarge = FileStage.checkSize(bytes: d.bytes, policy: job.policy) {
                 summary = Self.failed(name, tooLarge)
             } else {
-                (summary, spool) = try validate(try openSource(), sha256: d.sha256)
+                (summary, spools) = try validate(try openSource(), sha256: d.sha256)
             }
         } catch let error as SheetIOError {
             // Only reading the input throws SheetIOError here: output problems are OutputFailure.
@@ -84,16 +87,20 @@ private struct Run {
         }
 
         if summary.failed {
-            spool = nil
+            spools = nil
             for file in OutputFiles.perRow { if let p = path(file) { OutputFiles.remove(p) } }
         }
-        let findings = FindingList(head: summary.structureFindings, rows: spool.map { .spool($0) } ?? .none,
+        let findings = FindingList(head: summary.structureFindings, errors: spools.map { .spool($0.errors) } ?? .none,
+                                   warnings: spools.map { .spool($0.warnings) } ?? .none,
                                    tail: summary.failed ? [] : summary.extraFindings, limit: job.maxFindings)
         let exitCode = ExitStatus.code(for: summary, strict: job.strict)
+        var counts = ReportCounts(summary: summary, shown: findings.count)
+        if !summary.failed { counts.validRowsWithWarnings = validRowsWithWarnings }
         var report = ValidationReport(traceID: traceID, input: ReportInput(name: name, sha256: digest?.sha256, bytes: digest?.bytes),
                                       sheet: summary.sheetName, templateVersion: summary.templateVersion, status: summary.status,
-                                      strict: job.strict, exitCode: exitCode, counts: ReportCounts(summary: summary, shown: findings.count),
-                                      notes: summary.sourceWarnings, findings: findings)
+                                      strict: job.strict, exitCode: exitCode, counts: counts,
+                                      notes: summary.sourceWarnings, findings: findings,
+                                      changes: summary.failed ? ChangeSummary() : changes)
         report.corrects = summary.corrects
         if let p = path(OutputFiles.errors) {
             try write(p) { try ErrorsCSVWriter().write(report, to: $0) }
@@ -116,48 +123,72 @@ private struct Run {
         return selected
     }
 
-    /// Streams the rows through the validator into the per-row outputs and the findings spool. The
-    /// corrections workbook is started at the first row that needs fixing, once the header has said
-    /// whether the input is itself a corrections workbook (whose original the new one keeps).
-    private mutating func validate(_ source: SheetSource, sha256: String) throws -> (ValidationSummary, FindingSpool?) {
+    /// The rows' errors and warnings, spooled apart so a report can list every error before any warning.
+    struct Spools {
+        let errors: FindingSpool
+        let warnings: FindingSpool
+    }
+
+    /// Streams the rows through the validator into the per-row outputs (`accepted.*`, `changes.csv`,
+    /// `corrections.xlsx`), the findings spools and the change summary. The corrections workbook is
+    /// started at the first row that needs fixing, once the header has said whether the input is
+    /// itself a corrections workbook (whose original the new one keeps).
+    private mutating func validate(_ source: SheetSource, sha256: String) throws -> (ValidationSummary, Spools?) {
         let wantsFindings = job.outputDirectory != nil || present != nil
-        let spool = try output { wantsFindings ? try FindingSpool(directory: job.outputDirectory) : nil }
+        let spools = try output {
+            wantsFindings ? Spools(errors: try FindingSpool(directory: job.outputDirectory),
+                                   warnings: try FindingSpool(directory: job.outputDirectory)) : nil
+        }
         let accepted = try output {
             try path(OutputFiles.acceptedCSV).map { csv in
                 AcceptedWriter(csv: try ByteSink(path: csv), jsonLines: try ByteSink(path: path(OutputFiles.acceptedJSONLines)!))
             }
         }
+        let changesCSV = try output { try path(OutputFiles.changes).map { ChangesCSVWriter(sink: try ByteSink(path: $0)) } }
         let correctionsPath = path(OutputFiles.corrections)
         var corrections: CorrectionsWriter?
         var original = OriginalFile(name: ValidationJob.fileName(of: name), sha256: sha256, traceID: traceID)
         let policy = job.policy
-        let rowCap = job.maxFindings ?? Int.max
         let onRow = self.onRow
+        var changes = ChangeSummary()
+        var validWithWarnings = 0
         let validator = UserListValidator(policy: job.policy, existing: job.existing)
         let summary = try validator.validate(source: source, onHeader: { structure in
             if let first = structure.origin.original { original = first }
         }) { outcome in
             accepted?.add(outcome)
+            changesCSV?.add(outcome)
             if let correctionsPath, !outcome.isValid {
                 let writer = try corrections ?? output { try CorrectionsWriter(path: correctionsPath, policy: policy, original: original) }
                 corrections = writer
                 try output { try writer.add(outcome) }
             }
-            if let spool {
-                for finding in outcome.findings {
-                    guard spool.count < rowCap else { break }
-                    spool.append(finding)
+            var warned = false
+            for finding in outcome.findings {
+                switch finding.severity {
+                case .error: spools?.errors.append(finding)
+                case .warning:
+                    warned = true
+                    spools?.warnings.append(finding)
+                case .change: changes.add(finding, after: finding.fieldKey.flatMap { outcome.values[$0] })
                 }
             }
+            if warned && outcome.isValid { validWithWarnings += 1 }
             onRow?(outcome)
         }
+        self.changes = changes
+        self.validRowsWithWarnings = validWithWarnings
         if summary.failed {
-            corrections?.discard()  // the accepted files' temporary names are removed when their sinks go
+            corrections?.discard()  // the other per-row files' temporary names are removed when their sinks go
             return (summary, nil)
         }
         if let accepted {
             try output { try accepted.commit() }
             outputs += [path(OutputFiles.acceptedCSV)!, path(OutputFiles.acceptedJSONLines)!]
+        }
+        if let changesCSV {
+            try output { try changesCSV.commit() }
+            outputs.append(path(OutputFiles.changes)!)
         }
         if let corrections {
             try output { try corrections.close() }
@@ -165,7 +196,7 @@ private struct Run {
         } else if let correctionsPath {
             OutputFiles.remove(correctionsPath)  // every row is valid: nothing to fix
         }
-        return (summary, spool)
+        return (summary, spools)
     }
 
     /// Writes one output through a temporary name, synced and renamed into place.

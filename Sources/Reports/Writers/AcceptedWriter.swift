@@ -27,7 +27,7 @@ public final class AcceptedWriter {
     public init(csv csvSink: ByteSink?, jsonLines jsonSink: ByteSink?) {
         self.csvSink = csvSink
         self.jsonSink = jsonSink
-        csv = csvSink.map { CSVWriter(sink: $0) }
+        csv = csvSink.map { CSVWriter(sink: $0, byteOrderMark: true) }
         json = jsonSink.map { JSONWriter(sink: $0) }
         csv?.writeRow(Self.csvHeader)
     }

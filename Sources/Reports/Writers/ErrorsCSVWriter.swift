@@ -1,7 +1,8 @@
 import SheetIO
 import UserList
 
-/// Renders a report's findings as `errors.csv`: a header line, then one line per finding. Every cell
+/// Renders a report's errors and warnings as `errors.csv`: a header line, then one line per finding,
+/// errors first (changes are in `changes.csv`). Every cell
 /// that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR) is neutralised with a
 /// leading `'`, since the values come straight from an untrusted upload.
 public struct ErrorsCSVWriter {
@@ -14,7 +15,7 @@ public struct ErrorsCSVWriter {
     /// Writes the header and every shown finding into `sink` (the caller commits it). When
     /// `--max-findings` hid some, a last line says how many, with the code column empty.
     public func write(_ report: ValidationReport, to sink: ByteSink) throws {
-        let csv = CSVWriter(sink: sink, neutraliseFormulas: true)
+        let csv = CSVWriter(sink: sink, neutraliseFormulas: true, byteOrderMark: true)
         csv.writeRow(Self.columns)
         try report.findings.forEach { f in
             csv.writeRow([f.row.map(String.init) ?? "", f.columnLetter ?? "", f.field ?? "", f.header ?? "", f.value ?? "",
@@ -23,7 +24,7 @@ public struct ErrorsCSVWriter {
         }
         let hidden = report.counts.findingsNotShown
         if hidden > 0 {
-            csv.writeRow(["", "", "", "", "", "", "", "\(hidden) more \(hidden == 1 ? "finding" : "findings") not shown (--max-findings)", "", "", ""])
+            csv.writeRow(["", "", "", "", "", "", "", "\(CountText.of(hidden, "more finding")) not shown (--max-findings)", "", "", ""])
         }
     }
 }

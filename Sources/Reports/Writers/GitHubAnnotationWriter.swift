@@ -2,25 +2,34 @@ import SheetIO
 import UserList
 
 /// Renders a report as GitHub Actions workflow commands, so a CI run marks the exact row that is
-/// wrong: one command per finding (errors `::error`, warnings `::warning`, changes `::notice`),
-/// then one plain summary line for the file.
+/// wrong, errors first (GitHub shows only the first few annotations of each kind per step):
 ///
-///     ::error file=lists/users.xlsx,line=7,col=1,title=email.domain-not-government::A public officer's email … (Use …)
-///     invitesheet: lists/users.xlsx: 20 rows checked: 19 valid, 1 invalid; 1 error, 0 warnings, 1 change (exit 1)
+/// - each sheet- or file-wide finding on its own (errors, then warnings);
+/// - one annotation per invalid row, its findings joined (`::error`), then one per row with only
+///   warnings (`::warning`): `C: message (what to do) [code]`, one per line;
+/// - one `::notice` per kind of change: the summary line with a count and one example;
+/// - one plain summary line for the file.
 ///
-/// `line` is the spreadsheet row the user sees in Excel and `col` the 1-based column number; both
-/// are left out for findings about the whole file or sheet. Cell values are never printed: CI logs
-/// are often readable by many more people than the spreadsheet.
+///     ::error file=lists/users.xlsx,line=7,title=Row 7: 1 error::A: A public officer's email … (Use …) [email.domain-not-government]
+///     ::notice file=lists/users.xlsx,line=3,title=change.normalised::Contact number: 37 rows written in international form, e.g. row 3 "8334 7536" → +6583347536
+///     invitesheet: lists/users.xlsx: 20 rows checked: 19 valid, 1 invalid; 1 error, 0 warnings, 37 changes (exit 1, trace id …)
+///
+/// `line` is the spreadsheet row the user sees in Excel; `col` (1-based) is given for a sheet-wide
+/// finding about one column. Cell values are left out of the error and warning annotations (CI
+/// logs are often readable by many more people than the spreadsheet); a change line shows its one
+/// example, as the terminal does.
 ///
 /// Escaping follows GitHub's toolkit (`escapeData` / `escapeProperty`), so a hostile cell or file
 /// name cannot end the command early or start a new one.
 public struct GitHubAnnotationWriter {
     public init() {}
 
-    /// Writes one command per shown finding and the summary line into `sink` (the caller commits it).
+    /// Writes the annotations and the summary line into `sink` (the caller commits it).
     public func write(_ report: ValidationReport, to sink: ByteSink) throws {
         let file = report.input.name
-        try report.findings.forEach { sink.write(Self.command(for: $0, file: file) + "\n") }
+        for f in report.findings.sheetFindings() { sink.write(Self.command(for: f, file: file) + "\n") }
+        try report.findings.forEachRow { sink.write(Self.command(for: $0, file: file) + "\n") }
+        for entry in report.changes.entries { sink.write(Self.notice(for: entry, file: file) + "\n") }
         sink.write(Self.summary(report) + "\n")
     }
 
@@ -30,7 +39,7 @@ public struct GitHubAnnotationWriter {
         "::error file=\(escapeProperty(file)),title=\(escapeProperty("invitesheet"))::\(escapeData(message))"
     }
 
-    /// `::error file=PATH,line=ROW,col=N,title=CODE::message (what to do)`.
+    /// `::error file=PATH,line=ROW,col=N,title=CODE::message (what to do)`, for one finding.
     public static func command(for f: Finding, file: String) -> String {
         var properties = ["file=" + escapeProperty(file)]
         if let row = f.row {
@@ -42,6 +51,32 @@ public struct GitHubAnnotationWriter {
         return "::\(command(for: f.severity)) \(properties.joined(separator: ","))::\(escapeData(text))"
     }
 
+    /// `::error file=PATH,line=ROW,title=Row 7: 2 errors, 1 warning::A: message (what to do) [code]` and
+    /// the row's other findings on the following lines of the message.
+    public static func command(for row: FindingList.RowFindings, file: String) -> String {
+        let errors = row.findings.filter { $0.severity == .error }.count
+        let warnings = row.findings.count - errors
+        var title = "Row \(row.row): "
+        if errors > 0 { title += CountText.of(errors, "error") + (warnings > 0 ? ", " : "") }
+        if warnings > 0 { title += CountText.of(warnings, "warning") }
+        let text = row.findings.map(line).joined(separator: "\n")
+        let properties = ["file=" + escapeProperty(file), "line=\(row.row)", "title=" + escapeProperty(title)]
+        return "::\(row.hasErrors ? "error" : "warning") \(properties.joined(separator: ","))::\(escapeData(text))"
+    }
+
+    /// `A: message (what to do) [code]`.
+    static func line(_ f: Finding) -> String {
+        (f.columnLetter.map { $0 + ": " } ?? "") + "\(f.message) (\(f.hint ?? f.code.fix)) [\(f.code.rawValue)]"
+    }
+
+    /// `::notice file=PATH,line=ROW,title=CODE::Contact number: 37 rows written …, e.g. row 3 "…" → …`.
+    public static func notice(for entry: ChangeSummary.Entry, file: String) -> String {
+        var properties = ["file=" + escapeProperty(file)]
+        if let row = entry.example.row { properties.append("line=\(row)") }
+        properties.append("title=" + escapeProperty(entry.code.rawValue))
+        return "::notice \(properties.joined(separator: ","))::\(escapeData(ChangeSummaryText.line(entry)))"
+    }
+
     /// The workflow command for a severity: changes are applied clean-ups, shown as notices.
     public static func command(for severity: Severity) -> String {
         switch severity {
@@ -51,20 +86,10 @@ public struct GitHubAnnotationWriter {
         }
     }
 
-    /// `invitesheet: FILE: 20 rows checked: …; 1 error, 0 warnings, 1 change (exit 1)`. It starts with
-    /// `invitesheet:`, never `::`, so GitHub prints it as it is.
+    /// `invitesheet: FILE: 20 rows checked: …; 1 error, 0 warnings, 1 change (exit 1, trace id …)`. It
+    /// starts with `invitesheet:`, never `::`, so GitHub prints it as it is.
     public static func summary(_ report: ValidationReport) -> String {
-        let c = report.counts
-        var parts: [String] = []
-        switch report.status {
-        case .completed:
-            parts.append("\(plural(c.rows, "row")) checked: \(c.validRows) valid, \(c.invalidRows) invalid")
-        default:
-            parts.append("could not be processed")
-        }
-        parts.append("\(plural(c.errors, "error")), \(plural(c.warnings, "warning")), \(plural(c.changes, "change"))")
-        if c.findingsNotShown > 0 { parts.append("\(c.findingsNotShown) not annotated (--max-findings)") }
-        return "invitesheet: \(PrintableText.escaped(report.input.name)): \(parts.joined(separator: "; ")) (exit \(report.exitCode), trace id \(report.traceID))"
+        "invitesheet: " + TextSummaryWriter.resultLine(report)
     }
 
     /// A command's message: `%`, CR and LF percent-encoded (GitHub decodes them back), and any other
@@ -98,6 +123,4 @@ public struct GitHubAnnotationWriter {
         }
         return out
     }
-
-    private static func plural(_ n: Int, _ noun: String) -> String { n == 1 ? "1 \(noun)" : "\(n) \(noun)s" }
 }

@@ -2,10 +2,14 @@ import SheetIO
 import UserList
 
 /// Renders a report as `report.json` (schema: `docs/report.schema.json`): compact JSON, one object,
-/// counts before the findings. Findings are streamed from the report's list, never held together.
+/// counts and the change summary before the findings. The findings are every error and warning
+/// (errors first; at most `--max-findings`), streamed from the report's list, never held together;
+/// changes are counted by code and summarised, and listed cell by cell only in `changes.csv`.
 public struct ReportJSONWriter {
     /// Bumped when a field is removed or changes meaning; adding fields keeps the version.
-    public static let reportVersion = 1
+    /// 2: `findings` holds errors and warnings only, errors first (changes moved to `changeSummary`
+    /// and `changes.csv`); `findingsShown`/`findingsNotShown` count errors and warnings.
+    public static let reportVersion = 2
 
     public init() {}
 
@@ -37,6 +41,7 @@ public struct ReportJSONWriter {
         json.key("strict"); json.value(report.strict)
         json.key("exitCode"); json.value(Int(report.exitCode))
         json.key("counts"); writeCounts(report.counts, json)
+        json.key("changeSummary"); writeChanges(report.changes, json)
         json.key("notes")
         json.beginArray()
         report.notes.forEach { json.value($0) }
@@ -73,6 +78,26 @@ public struct ReportJSONWriter {
         }
         json.endObject()
         json.endObject()
+    }
+
+    /// One object per kind of change (code and field): how many cells, and the first as an example.
+    private func writeChanges(_ changes: ChangeSummary, _ json: JSONWriter) {
+        json.beginArray()
+        for entry in changes.entries {
+            json.beginObject()
+            json.key("code"); json.value(entry.code.rawValue)
+            json.key("field"); json.value(entry.field?.rawValue)
+            json.key("count"); json.value(entry.count)
+            json.key("example")
+            json.beginObject()
+            json.key("row"); optional(entry.example.row, json)
+            json.key("before"); json.value(entry.example.before)
+            json.key("after"); json.value(entry.example.after)
+            json.endObject()
+            json.key("summary"); json.value(ChangeSummaryText.line(entry))
+            json.endObject()
+        }
+        json.endArray()
     }
 
     /// One finding: where (stage, row, the original file's row, column letter, field, header), what (value, code, severity,

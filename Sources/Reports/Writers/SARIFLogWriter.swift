@@ -2,8 +2,9 @@ import SheetIO
 import UserList
 
 /// Writes validation results as a SARIF 2.1.0 log for code-scanning dashboards: one run whose
-/// driver is invitesheet, one result per finding from every file, and the finding codes that occur
-/// as its rules (meaning as description, fix as help).
+/// driver is invitesheet, one result per error and warning from every file (errors first), one
+/// `note` per kind of change (its summary line), and the finding codes that occur as its rules
+/// (meaning as description, fix as help).
 ///
 /// Results are streamed as each file's report is added, so a long file's findings are never held
 /// together; the rules are written after the results (JSON members are unordered), once every
@@ -11,7 +12,8 @@ import UserList
 ///
 /// A result's region is the spreadsheet row the user sees in Excel (`startLine`) and the 1-based
 /// column number (`startColumn`); findings about the whole file or sheet have no region. Cell
-/// values are left out (they are personal data); `properties` carry the column letter, header,
+/// values are left out of error and warning results (they are personal data) — only a change note
+/// shows its one example, as the terminal does; `properties` carry the column letter, header,
 /// field and stage.
 public final class SARIFLogWriter {
     /// The `$schema` of a SARIF 2.1.0 log (OASIS, errata 01).
@@ -29,13 +31,18 @@ public final class SARIFLogWriter {
         self.toolVersion = toolVersion
     }
 
-    /// Writes a result for each finding the report shows (at most `--max-findings`).
+    /// Writes a result for each error and warning the report lists (errors first, at most
+    /// `--max-findings`), then one `note` per kind of change: its summary line, at its example's row.
     public func add(_ report: ValidationReport) throws {
         start()
         let uri = Self.uri(forPath: report.input.name)
         try report.findings.forEach { f in
             codes[f.code.rawValue] = f.code
             writeResult(f, uri: uri)
+        }
+        for entry in report.changes.entries {
+            codes[entry.code.rawValue] = entry.code
+            writeNote(entry, uri: uri)
         }
     }
 
@@ -161,6 +168,34 @@ public final class SARIFLogWriter {
         if let letter = f.columnLetter { json.key("column"); json.value(letter) }
         if let header = f.header { json.key("header"); json.value(header) }
         if let field = f.field { json.key("field"); json.value(field) }
+        json.endObject()
+        json.endObject()
+    }
+
+    private func writeNote(_ entry: ChangeSummary.Entry, uri: String) {
+        json.beginObject()
+        json.key("ruleId"); json.value(entry.code.rawValue)
+        json.key("level"); json.value("note")
+        json.key("message"); text(ChangeSummaryText.line(entry))
+        json.key("locations")
+        json.beginArray()
+        json.beginObject()
+        json.key("physicalLocation")
+        json.beginObject()
+        json.key("artifactLocation"); artifact(uri)
+        if let row = entry.example.row {
+            json.key("region")
+            json.beginObject()
+            json.key("startLine"); json.value(row)
+            json.endObject()
+        }
+        json.endObject()
+        json.endObject()
+        json.endArray()
+        json.key("properties")
+        json.beginObject()
+        if let field = entry.field { json.key("field"); json.value(field.rawValue) }
+        json.key("count"); json.value(entry.count)
         json.endObject()
         json.endObject()
     }

@@ -1,19 +1,24 @@
 import SheetIO
 import UserList
 
-/// Renders a report for people: findings grouped by the spreadsheet row the user sees in Excel
-/// (`Row 7`), each with its column letter and header, the value, the message and what to do; then
-/// the counts, the result and the trace id. Colour (ANSI) only when asked for: see `useColour`.
+/// Renders a report for people: errors first, then warnings, each grouped by the spreadsheet row
+/// the user sees in Excel (`Row 7`) with its column letter and header, the value, the message and
+/// what to do; then one line per kind of change; then the counts, the result and the trace id.
+/// Colour (ANSI) only when asked for: see `useColour`.
 /// A corrections workbook's rows are named by their row in the original file, which the heading
 /// names (`fixed.xlsx — corrects users.xlsx (trace id …)`; `Row 39 (row 17 of this file)`).
 ///
 ///     users.xlsx — sheet "Users", template version 2
 ///
+///     Errors
+///
 ///     Row 7
 ///       error    A Email address: "jane@gmail.com"
 ///                A public officer's email must be a government address. [email.domain-not-government]
 ///                → Use the officer's agency address, such as name@tech.gov.sg.
-///       change   F Contact number: "9123 4567" — Written as +6591234567. [change.normalised]
+///
+///     Changes made (changes.csv under --out lists every cell)
+///       Contact number: 1 row written in international form, e.g. row 7 "9123 4567" → +6591234567 [change.normalised]
 ///
 ///     20 rows checked: 19 valid, 1 invalid.
 ///     Findings: 1 error, 0 warnings, 1 change.
@@ -23,8 +28,11 @@ public struct TextSummaryWriter {
     public var colour: Bool
     /// Longest value shown, in characters; longer ones are cut with `…`.
     public var valueLimit = 80
-    /// Most findings printed; a terminal is for reading, the files under `--out` hold every finding.
+    /// Most findings printed (errors first); a terminal is for reading, the files under `--out`
+    /// hold every finding. The change lines never count against it.
     public var maxShown: Int?
+    /// Show errors only: no warnings, no change lines (the counts still say how many there were).
+    public var errorsOnly = false
 
     public init(colour: Bool = false) { self.colour = colour }
 
@@ -51,14 +59,25 @@ public struct TextSummaryWriter {
         for note in report.notes { sink.write("  note: \(PrintableText.escaped(note))\n") }
 
         var group: String?
+        var section: Severity?
         var shown = 0
         var notShownHere = 0
+        var warningsHidden = 0
         try report.findings.forEach { f in
+            if errorsOnly && f.severity != .error {
+                warningsHidden += 1
+                return
+            }
             if let maxShown, shown >= maxShown {
                 notShownHere += 1
                 return
             }
             shown += 1
+            if f.severity != section {
+                section = f.severity
+                group = nil
+                sink.write("\n" + bold(f.severity == .error ? "Errors" : "Warnings") + "\n")
+            }
             let label = Self.group(of: f, corrects: report.corrects)
             if label != group {
                 sink.write("\n" + bold(label) + "\n")
@@ -67,14 +86,41 @@ public struct TextSummaryWriter {
             write(f, to: sink)
         }
         if notShownHere > 0 {
-            sink.write("\n… \(plural(notShownHere, "more finding")) not shown here (--show-findings); report.json and errors.csv under --out list them all.\n")
+            sink.write("\n… \(CountText.of(notShownHere, "more finding")) not shown here (--show-findings); report.json and errors.csv under --out list them all.\n")
         }
         let hidden = report.counts.findingsNotShown
         if hidden > 0 {
-            sink.write("\n… \(plural(hidden, "more finding")) not shown (--max-findings); report.json and errors.csv have the same limit.\n")
+            sink.write("\n… \(CountText.of(hidden, "more finding")) not shown (--max-findings); report.json and errors.csv have the same limit.\n")
+        }
+        if errorsOnly {
+            let c = report.counts
+            if c.warnings + c.changes > 0 {
+                sink.write("\n(\(CountText.of(c.warnings, "warning")) and \(CountText.of(c.changes, "change")) not shown: --errors-only.)\n")
+            }
+        } else if !report.changes.isEmpty {
+            sink.write("\n" + bold("Changes made") + " (changes.csv under --out lists every cell)\n")
+            for entry in report.changes.entries {
+                sink.write("  " + ChangeSummaryText.line(entry) + " " + dim("[\(entry.code.rawValue)]") + "\n")
+            }
         }
         sink.write("\n")
         writeCounts(report, to: sink)
+    }
+
+    /// The one line `--quiet` prints for a file, and the CI formats end a file with:
+    /// `users.xlsx: 20 rows checked: 19 valid, 1 invalid; 1 error, 0 warnings, 1 change (exit 1, trace id …)`.
+    public static func resultLine(_ report: ValidationReport) -> String {
+        let c = report.counts
+        var parts: [String] = []
+        switch report.status {
+        case .completed:
+            parts.append("\(CountText.of(c.rows, "row")) checked: \(CountText.number(c.validRows)) valid, \(CountText.number(c.invalidRows)) invalid")
+        default:
+            parts.append("could not be processed")
+        }
+        parts.append("\(CountText.of(c.errors, "error")), \(CountText.of(c.warnings, "warning")), \(CountText.of(c.changes, "change"))")
+        if c.findingsNotShown > 0 { parts.append("\(CountText.number(c.findingsNotShown)) not listed (--max-findings)") }
+        return "\(PrintableText.escaped(report.input.name)): \(parts.joined(separator: "; ")) (exit \(report.exitCode), trace id \(report.traceID))"
     }
 
     /// `File`, `Sheet` or `Row 7`; in a corrections workbook the original row first, `Row 39 (row 17
@@ -106,11 +152,6 @@ public struct TextSummaryWriter {
         }
         let indent = "           "
         let message = PrintableText.escaped(f.message) + " " + dim("[\(f.code.rawValue)]")
-        if f.severity == .change {
-            // Clean-ups are listed (never silent) but kept to one line: they need no action.
-            sink.write("  " + paint(severity, f.severity) + " " + (first.isEmpty ? "" : first + " — ") + message + "\n")
-            return
-        }
         if first.isEmpty {
             sink.write("  " + paint(severity, f.severity) + " " + message + "\n")
         } else {
@@ -123,12 +164,12 @@ public struct TextSummaryWriter {
     private func writeCounts(_ report: ValidationReport, to sink: ByteSink) {
         let c = report.counts
         if report.status == .completed {
-            var line = "\(plural(c.rows, "row")) checked: \(c.validRows) valid, \(c.invalidRows) invalid"
-            if c.rowsWithWarnings > 0 { line += ", \(c.rowsWithWarnings) with warnings" }
-            if c.blankRows > 0 { line += " (\(plural(c.blankRows, "blank row")) skipped)" }
+            var line = "\(CountText.of(c.rows, "row")) checked: \(CountText.number(c.validRows)) valid, \(CountText.number(c.invalidRows)) invalid"
+            if c.rowsWithWarnings > 0 { line += ", \(CountText.number(c.rowsWithWarnings)) with warnings" }
+            if c.blankRows > 0 { line += " (\(CountText.of(c.blankRows, "blank row")) skipped)" }
             sink.write(line + ".\n")
         }
-        sink.write("Findings: \(plural(c.errors, "error")), \(plural(c.warnings, "warning")), \(plural(c.changes, "change")).\n")
+        sink.write("Findings: \(CountText.of(c.errors, "error")), \(CountText.of(c.warnings, "warning")), \(CountText.of(c.changes, "change")).\n")
         let result: String
         switch report.exitCode {
         case ExitStatus.ok:
@@ -136,16 +177,14 @@ public struct TextSummaryWriter {
         case ExitStatus.rowsInvalid where c.invalidRows == 0 && c.errors == 0:
             result = paint("warnings count as failures (--strict)", .warning)
         case ExitStatus.rowsInvalid:
-            let need = c.invalidRows == 1 ? "1 row needs fixing" : "\(c.invalidRows) rows need fixing"
-            result = paint(need, .error) + (c.validRows > 0 ? "; the \(plural(c.validRows, "valid row")) \(c.validRows == 1 ? "was" : "were") accepted" : "")
+            let need = c.invalidRows == 1 ? "1 row needs fixing" : "\(CountText.number(c.invalidRows)) rows need fixing"
+            result = paint(need, .error) + (c.validRows > 0 ? "; the \(CountText.of(c.validRows, "valid row")) \(c.validRows == 1 ? "was" : "were") accepted" : "")
         default:
             result = paint("the file could not be processed", .error) + "; fix the problem above and try again"
         }
         sink.write("Result: \(result). (exit \(report.exitCode))\n")
         sink.write("Trace id: \(report.traceID)\n")
     }
-
-    private func plural(_ n: Int, _ noun: String) -> String { n == 1 ? "1 \(noun)" : "\(n) \(noun)s" }
 
     private func paint(_ text: String, _ severity: Severity, ok: Bool = false) -> String {
         guard colour else { return text }

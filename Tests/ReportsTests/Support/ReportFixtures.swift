@@ -70,8 +70,10 @@ func render(_ body: (ByteSink) throws -> Void) throws -> String {
 /// A report over in-memory findings.
 func makeReport(_ findings: [Finding], head: [Finding] = [], summary: ValidationSummary? = nil, limit: Int? = nil,
                 traceID: String = "0123456789abcdef", exitCode: Int32 = 1, status: ValidationSummary.Status = .completed) -> ValidationReport {
-    let list = FindingList(head: head, rows: .array(findings), limit: limit)
+    let list = FindingList(head: head, rows: findings, limit: limit)
     var counts = ReportCounts(rows: 3, validRows: 2, invalidRows: 1, findingsShown: list.count)
+    var changes = ChangeSummary()
+    for f in findings where f.severity == .change { changes.add(f, after: "after") }
     for f in head + findings {
         switch f.severity {
         case .error: counts.errors += 1
@@ -81,7 +83,8 @@ func makeReport(_ findings: [Finding], head: [Finding] = [], summary: Validation
         counts.byCode[f.code.rawValue, default: 0] += 1
     }
     return ValidationReport(traceID: traceID, input: ReportInput(name: "users.xlsx", sha256: String(repeating: "a", count: 64), bytes: 1234),
-                            sheet: "Users", templateVersion: 2, status: status, exitCode: exitCode, counts: counts, findings: list)
+                            sheet: "Users", templateVersion: 2, status: status, exitCode: exitCode, counts: counts, findings: list,
+                            changes: changes)
 }
 
 extension String {
