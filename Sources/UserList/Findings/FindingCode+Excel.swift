@@ -14,6 +14,9 @@ extension FindingCode {
     public static let excelFormula = FindingCode("excel.formula", .warning,
         meaning: "The cell holds a formula; its last calculated result was used.",
         fix: "Replace the formula with its value: copy the cells, then Paste Special → Values.")
+    public static let excelFormulaNoValue = FindingCode("excel.formula-no-value", .error,
+        meaning: "The cell holds a formula with no saved result (files written by scripts often have none), so its value is unknown.",
+        fix: "Type the value in, or open the file in Excel and save it so the formula's result is saved.")
     public static let excelHiddenRow = FindingCode("excel.hidden-row", .warning,
         meaning: "The row is hidden in Excel, so whoever filled in the sheet may not have seen it; it was checked like any other.",
         fix: "Unhide the rows (select all, right-click a row number → Unhide) and check them, or delete rows that should not be sent.")
@@ -26,6 +29,6 @@ extension FindingCode {
 
     static let excelCodes: [FindingCode] = [
         excelLeadingZeroLost, excelPlusLost, excelScientificNotation, excelDateSerialInText, excelFormula,
-        excelHiddenRow, excelMergedCell, excelErrorValue,
+        excelFormulaNoValue, excelHiddenRow, excelMergedCell, excelErrorValue,
     ]
 }

@@ -34,11 +34,13 @@ public struct RowDraft: Sendable {
         var traits = FieldValues<CellTraits>(repeating: [])
         for cell in row.cells {
             guard let field = columns.field(atColumn: cell.column), !cell.value.isEmpty else { continue }
-            let text = cell.value.displayText
             cells[field] = cell
+            traits[field] = CellTraits(cell)
+            // A formula without a saved result has no text to check; its own rule reports it.
+            if case .formulaWithoutResult = cell.value { continue }
+            let text = cell.value.displayText
             original[field] = text
             values[field] = text
-            traits[field] = CellTraits(cell)
         }
         self.cells = cells
         self.original = original
@@ -130,6 +132,8 @@ public struct CellTraits: OptionSet, Sendable, Equatable {
     public static let error = CellTraits(rawValue: 1 << 4)
     public static let boolean = CellTraits(rawValue: 1 << 5)
     public static let formula = CellTraits(rawValue: 1 << 6)
+    /// A formula saved without its result: the cell holds something, but its value is unknown.
+    public static let noResult = CellTraits(rawValue: 1 << 7)
 
     public init(_ cell: Cell) {
         var t: CellTraits = .present
@@ -139,6 +143,7 @@ public struct CellTraits: OptionSet, Sendable, Equatable {
         case .date: t.insert(.date)
         case .error: t.insert(.error)
         case .boolean: t.insert(.boolean)
+        case .formulaWithoutResult: t.insert(.noResult)
         case .empty: t = []
         }
         if cell.hasFormula { t.insert(.formula) }
