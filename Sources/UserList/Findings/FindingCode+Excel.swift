@@ -17,6 +17,9 @@ extension FindingCode {
     public static let excelFormulaNoValue = FindingCode("excel.formula-no-value", .error,
         meaning: "The cell holds a formula with no saved result (files written by scripts often have none), so its value is unknown.",
         fix: "Type the value in, or open the file in Excel and save it so the formula's result is saved.")
+    public static let excelMojibake = FindingCode("excel.mojibake", .warning,
+        meaning: "The text was saved as UTF-8 and read back as Windows-1252, so accented letters show as pairs like Ã¡ (for á).",
+        fix: "Type the text again as the hint shows it, or save the file as CSV UTF-8 or Excel Workbook (.xlsx) and upload that.")
     public static let excelHiddenRow = FindingCode("excel.hidden-row", .warning,
         meaning: "The row is hidden in Excel, so whoever filled in the sheet may not have seen it; it was checked like any other.",
         fix: "Unhide the rows (select all, right-click a row number → Unhide) and check them, or delete rows that should not be sent.")
@@ -29,6 +32,6 @@ extension FindingCode {
 
     static let excelCodes: [FindingCode] = [
         excelLeadingZeroLost, excelPlusLost, excelScientificNotation, excelDateSerialInText, excelFormula,
-        excelFormulaNoValue, excelHiddenRow, excelMergedCell, excelErrorValue,
+        excelFormulaNoValue, excelMojibake, excelHiddenRow, excelMergedCell, excelErrorValue,
     ]
 }

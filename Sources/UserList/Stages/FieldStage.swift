@@ -33,6 +33,7 @@ public struct FieldStage: Sendable {
             DateInTextColumnRule(),
             ScientificNotationRule(),
             LostPhonePrefixRule(),
+            MojibakeRule(),
             WhitespaceRule(),
             InvisibleCharacterRule(),
             RequiredFieldRule(schema: schema),
