@@ -114,6 +114,8 @@ public struct RowDraft: Sendable {
     /// Drops a field's value and the findings the given stages made about it (a value that is ignored).
     public mutating func ignore(_ field: FieldKey, findingsFrom stages: Set<Stage>) {
         values[field] = nil
+        if field == .businessOperation { businessOperation = nil }
+        if field == .userType { userType = nil }
         settled[field] = true
         let key = field.rawValue
         findings.removeAll { $0.field == key && stages.contains($0.stage) }

@@ -41,7 +41,7 @@ public enum SampleMistake: String, CaseIterable, Sendable {
         case .usernameTooLong: return .usernameTooLong
         case .usernameInvisibleCharacter: return .usernameInvisibleCharacter
         case .usernameSmartQuote: return .usernameSmartQuote
-        case .usernameForPublicOfficer: return .usernameIgnoredForPublicOfficer
+        case .usernameForPublicOfficer: return .valueNotApplicable
         case .nameRequired: return .nameRequired
         case .nameInvalidCharacter: return .nameInvalidCharacter
         case .nameTooLong: return .nameTooLong
