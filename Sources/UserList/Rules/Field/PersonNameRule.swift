@@ -1,8 +1,9 @@
-/// First and last names: letters of any script (with their combining marks), spaces, `-`, `'` and `.`;
-/// 1–64 characters. Curly apostrophes become straight ones (a change).
+/// First and last names: letters of any script (with their combining marks), spaces, `-`, `'`, `.`,
+/// and the `/` and `@` of Singapore names (`Raj s/o Kumar`, `Tan Ah Kau @ Tan Ah Kow`); 1–64
+/// characters. An email address typed as a name is an error. Curly apostrophes become straight ones (a change).
 public struct PersonNameRule: FieldRule {
     public let name = "person-name"
-    public let title = "First and last names use letters, spaces, - ' and ."
+    public let title = "First and last names use letters, spaces, - ' . and the / and @ of Singapore names"
     public var codes: [FindingCode] { [.changeNormalised, .nameInvalidCharacter, .nameNoLetter, .nameTooLong] }
     public init() {}
 
@@ -18,7 +19,7 @@ public struct PersonNameRule: FieldRule {
             case .nonspacingMark, .spacingMark, .enclosingMark: continue
             default:
                 if s == "\u{200C}" || s == "\u{200D}" { continue }
-                if c.unicodeScalars.count == 1, s == " " || s == "-" || s == "'" || s == "." { return true }
+                if c.unicodeScalars.count == 1, s == " " || s == "-" || s == "'" || s == "." || s == "/" || s == "@" { return true }
                 return false
             }
         }
@@ -34,8 +35,8 @@ public struct PersonNameRule: FieldRule {
         }
     }
 
-    /// True for the common case, checked on bytes: ASCII letters, spaces, `-`, `'` and `.`, at least
-    /// one letter, within the length limit.
+    /// True for the common case, checked on bytes: ASCII letters, spaces, `-`, `'`, `.` and `/`, at
+    /// least one letter, within the length limit. (`@` takes the slow path: it may be an email address.)
     static func isPlainValidASCII(_ text: String) -> Bool {
         var hasLetter = false
         var count = 0
@@ -43,11 +44,21 @@ public struct PersonNameRule: FieldRule {
             count += 1
             switch b {
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"): hasLetter = true
-            case UInt8(ascii: " "), UInt8(ascii: "-"), UInt8(ascii: "'"), UInt8(ascii: "."): continue
+            case UInt8(ascii: " "), UInt8(ascii: "-"), UInt8(ascii: "'"), UInt8(ascii: "."), UInt8(ascii: "/"): continue
             default: return false
             }
         }
         return hasLetter && count <= UserListSchema.nameMaxLength
+    }
+
+    static let allowed = "names may have letters, spaces, hyphens, apostrophes, full stops, and the / and @ of names such as Raj s/o Kumar"
+
+    /// True when the name is an email address (`jane@tech.gov.sg`), not a name with an `@` between words.
+    static func looksLikeEmailAddress(_ text: String) -> Bool {
+        guard text.contains("@"), !text.contains(" ") else { return false }
+        if EmailGrammar.isPlainValid(text) { return true }
+        guard let (local, domain) = EmailGrammar.split(text) else { return false }
+        return !local.isEmpty && domain.contains(".") && !domain.hasPrefix(".") && !domain.hasSuffix(".")
     }
 
     public func check(_ field: FieldKey, in row: inout RowDraft) {
@@ -62,15 +73,17 @@ public struct PersonNameRule: FieldRule {
                        message: "Curly apostrophes were replaced with straight ones: \"\(text)\".")
         }
         let chars = Array(text)
-        let bad = chars.indices.filter { !Self.isAllowed(chars[$0]) }
-        if let i = bad.first {
+        if Self.looksLikeEmailAddress(text), let at = chars.firstIndex(of: "@") {
+            row.report(.nameInvalidCharacter, stage: stage, field: field,
+                       message: "\(title) contains \"@\" at position \(at + 1) and looks like an email address, not a name.",
+                       hint: "The address goes in Email address; type the person's name here.")
+        } else if let i = chars.indices.first(where: { !Self.isAllowed(chars[$0]) }) {
             let c = chars[i]
             var hint: String?
             if c.isNumber { hint = "Names have no digits; check the name was not mixed up with another column." }
             else if c == "," { hint = "Write the name without commas; the family name goes in Last name." }
-            else if c == "@" { hint = "This looks like an email address; the address goes in Email address." }
             row.report(.nameInvalidCharacter, stage: stage, field: field,
-                       message: "\(title) contains \(TextScan.describe(c)) at position \(i + 1); names may have letters, spaces, hyphens, apostrophes and full stops.",
+                       message: "\(title) contains \(TextScan.describe(c)) at position \(i + 1); \(Self.allowed).",
                        hint: hint)
         } else if !chars.contains(where: Self.isLetter) {
             row.report(.nameNoLetter, stage: stage, field: field, message: "\(title) has no letters.")
