@@ -18,11 +18,12 @@ final class ExcelDamageTests: XCTestCase {
     }
 
     func testScientificNotation() {
-        let big = outcome(Fixture.with(Fixture.officer, [.contactNumber: .number(659_123_456_789)]))
+        let big = outcome(Fixture.with(Fixture.officer, [.department: .number(659_123_456_789)]))
         let f = big.finding(.excelScientificNotation)
         XCTAssertEqual(f?.message, "This is stored as the number 659123456789, which Excel shows as 6.59123E+11; numbers keep only 15 digits.")
+        XCTAssertTrue(big.isValid, "a warning outside the contact column")
         let asText = outcome(Fixture.with(Fixture.officer, [.contactNumber: .text("6.59123E+11")]))
-        XCTAssertNotNil(asText.finding(.excelScientificNotation))
+        XCTAssertEqual(asText.codes(in: .contactNumber), ["contact.digits-lost"], "in the contact column the digits are gone: one error")
         XCTAssertFalse(asText.isValid)
         let textFormatted = outcome(Fixture.with(Fixture.officer, [.department: .number(123_456_789_012)]), format: [.department: .text])
         XCTAssertNil(textFormatted.finding(.excelScientificNotation), "a Text-formatted cell shows all digits")

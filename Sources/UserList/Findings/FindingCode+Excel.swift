@@ -1,9 +1,9 @@
 extension FindingCode {
-    public static let excelLeadingZeroLost = FindingCode("excel.leading-zero-lost", .warning,
-        meaning: "The contact number is stored as a number, and Excel has probably dropped its leading zero.",
+    public static let excelLeadingZeroLost = FindingCode("excel.leading-zero-lost", .error,
+        meaning: "The contact number is stored as a number and Excel has probably dropped its leading zero, so the number is incomplete.",
         fix: "Format the column as Text (Home → Number → Text), then type the number again with all its digits.")
     public static let excelPlusLost = FindingCode("excel.plus-lost", .warning,
-        meaning: "The contact number is stored as a number, so Excel has dropped the + before the country code.",
+        meaning: "The contact number is stored as a number, so Excel has dropped the + before the country code; the number was read with the + put back.",
         fix: "Format the column as Text (Home → Number → Text), then type the number again starting with +.")
     public static let excelScientificNotation = FindingCode("excel.scientific-notation", .warning,
         meaning: "Excel shows this long number in scientific notation (like 6.59E+11) and may have rounded its last digits.",

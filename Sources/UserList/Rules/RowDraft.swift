@@ -96,6 +96,15 @@ public struct RowDraft: Sendable {
                                 value: value, code: code, message: message, hint: hint))
     }
 
+    /// Takes back the findings a stage has made so far about a field, for a rule that decides the
+    /// field's one finding itself (contact numbers).
+    public mutating func withdrawFindings(about field: FieldKey, from stage: Stage) -> [Finding] {
+        let key = field.rawValue
+        let taken = findings.filter { $0.field == key && $0.stage == stage }
+        findings.removeAll { $0.field == key && $0.stage == stage }
+        return taken
+    }
+
     /// Marks a field finished: later field rules leave it alone.
     public mutating func settle(_ field: FieldKey) { settled[field] = true }
 

@@ -32,7 +32,6 @@ public struct FieldStage: Sendable {
             FormulaCellRule(),
             DateInTextColumnRule(),
             ScientificNotationRule(),
-            LostPhonePrefixRule(),
             MojibakeRule(),
             WhitespaceRule(),
             InvisibleCharacterRule(),

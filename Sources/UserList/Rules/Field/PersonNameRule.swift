@@ -19,7 +19,7 @@ public struct PersonNameRule: FieldRule {
             case .nonspacingMark, .spacingMark, .enclosingMark: continue
             default:
                 if s == "\u{200C}" || s == "\u{200D}" { continue }
-                if c.unicodeScalars.count == 1, s == " " || s == "-" || s == "'" || s == "." || s == "/" || s == "@" { return true }
+                if c.unicodeScalars.count == 1, s == " " || s == "-" || s == "'" || s == "." { return true }
                 return false
             }
         }
@@ -35,8 +35,8 @@ public struct PersonNameRule: FieldRule {
         }
     }
 
-    /// True for the common case, checked on bytes: ASCII letters, spaces, `-`, `'`, `.` and `/`, at
-    /// least one letter, within the length limit. (`@` takes the slow path: it may be an email address.)
+    /// True for the common case, checked on bytes: ASCII letters, spaces, `-`, `'` and `.`, at least
+    /// one letter, within the length limit. (`/` and `@` take the slow path, which checks where they stand.)
     static func isPlainValidASCII(_ text: String) -> Bool {
         var hasLetter = false
         var count = 0
@@ -44,14 +44,32 @@ public struct PersonNameRule: FieldRule {
             count += 1
             switch b {
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"): hasLetter = true
-            case UInt8(ascii: " "), UInt8(ascii: "-"), UInt8(ascii: "'"), UInt8(ascii: "."), UInt8(ascii: "/"): continue
+            case UInt8(ascii: " "), UInt8(ascii: "-"), UInt8(ascii: "'"), UInt8(ascii: "."): continue
             default: return false
             }
         }
         return hasLetter && count <= UserListSchema.nameMaxLength
     }
 
-    static let allowed = "names may have letters, spaces, hyphens, apostrophes, full stops, and the / and @ of names such as Raj s/o Kumar"
+    /// The relation words whose `/` names may hold: son of, daughter of, and the Malay anak lelaki / perempuan.
+    static let relations: Set<String> = ["s/o", "d/o", "a/l", "a/p"]
+
+    /// True for the `/` of `s/o`, `d/o`, `a/l` or `a/p` written as a word, and for an `@` ("also known
+    /// as") with a space on each side: `Raj s/o Kumar`, `Tan Ah Kau @ Tan Ah Kow`.
+    static func isSingaporeNameMark(_ chars: [Character], at i: Int) -> Bool {
+        func isSpaceOrEdge(_ j: Int) -> Bool { j < 0 || j >= chars.count || chars[j] == " " }
+        switch chars[i] {
+        case "@":
+            return i > 0 && i < chars.count - 1 && chars[i - 1] == " " && chars[i + 1] == " "
+        case "/":
+            guard i >= 1, i + 1 < chars.count, isSpaceOrEdge(i - 2), isSpaceOrEdge(i + 2) else { return false }
+            return relations.contains(String(chars[(i - 1)...(i + 1)]).lowercased())
+        default:
+            return false
+        }
+    }
+
+    static let allowed = "names may have letters, spaces, hyphens, apostrophes and full stops (and s/o, d/o or @ between names)"
 
     /// True when the name is an email address (`jane@tech.gov.sg`), not a name with an `@` between words.
     static func looksLikeEmailAddress(_ text: String) -> Bool {
@@ -77,7 +95,7 @@ public struct PersonNameRule: FieldRule {
             row.report(.nameInvalidCharacter, stage: stage, field: field,
                        message: "\(title) contains \"@\" at position \(at + 1) and looks like an email address, not a name.",
                        hint: "The address goes in Email address; type the person's name here.")
-        } else if let i = chars.indices.first(where: { !Self.isAllowed(chars[$0]) }) {
+        } else if let i = chars.indices.first(where: { !Self.isAllowed(chars[$0]) && !Self.isSingaporeNameMark(chars, at: $0) }) {
             let c = chars[i]
             var hint: String?
             if c.isNumber { hint = "Names have no digits; check the name was not mixed up with another column." }
