@@ -148,3 +148,22 @@ final class StructureStageTests: XCTestCase {
         XCTAssertEqual(try stage.chooseSheet(in: source).metadata?.version, 1)
     }
 }
+
+/// A header damaged by a byte-order mark (U+FEFF kept in the cell, or `ï»¿` when UTF-8 was read as
+/// Windows-1252) is still the template's header.
+final class ByteOrderMarkHeaderTests: XCTestCase {
+    func testHeaderWithAByteOrderMarkIsStillMatched() {
+        let stage = StructureStage()
+        for prefix in ["\u{FEFF}", "\u{00EF}\u{00BB}\u{00BF}", "\u{00EF}\u{00BB}\u{00BF}\u{FEFF}"] {
+            var headers = SampleGenerator.headers
+            headers[0] = prefix + headers[0]
+            let row = Row(number: 1, cells: headers.enumerated().map { Cell(column: $0.offset, value: .text($0.element)) })
+            let result = stage.check(header: row, choice: SheetChoice(sheetIndex: 0, sheetName: "Users"))
+            XCTAssertFalse(result.failed, "\(result.findings)")
+            XCTAssertEqual(result.findings, [])
+            XCTAssertEqual(result.columns.column(of: .email), 0)
+        }
+        XCTAssertEqual(HeaderName.plain("\u{00EF}\u{00BB}\u{00BF}Email address*"), "Email address")
+        XCTAssertNil(stage.matcher.field(for: "\u{00EF}\u{00BB}Email address"), "only the whole mark is dropped")
+    }
+}
