@@ -7,12 +7,12 @@ made the way people and their scripts make them: openpyxl workbooks and plain CS
 Every file has the template header and rows that are valid except for the one thing it shows.
 """
 import csv
-import datetime as dt
 import os
-import zipfile
+import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-FIXED_DOC_TIME = dt.datetime(2024, 1, 1, 0, 0, 0)
+sys.path.insert(0, HERE)
+from make_fixtures import FIXED_DOC_TIME, normalise_zip  # noqa: E402  (one copy of the fixed-time rewrite)
 
 HEADER = ["Email address*", "User type*", "TechPass username", "First name*", "Last name*",
           "Contact number*", "Organisation", "Department", "SEED onboarding required?*", "Reason*",
@@ -36,17 +36,6 @@ def row(base, email, **changes):
 HEADER_KEYS = ["email", "userType", "username", "firstName", "lastName", "contactNumber",
                "organisation", "department", "seed", "reason", "sponsoringAgency",
                "businessOperation", "odc", "offshoreCompany"]
-
-
-def normalise_zip(path):
-    """Fixed timestamps, so the file is byte-identical on every run."""
-    with zipfile.ZipFile(path) as zin:
-        entries = [(i.filename, zin.read(i.filename)) for i in zin.infolist()]
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zout:
-        for name, data in entries:
-            info = zipfile.ZipInfo(name, date_time=(2024, 1, 1, 0, 0, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
-            zout.writestr(info, data)
 
 
 def save(name, rows, header=HEADER, text_cells=True):
