@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// Issue 8 §4, "Reading what people really upload": the built binary on user lists made the way
@@ -65,6 +66,26 @@ final class ReadingUploadsCLITests: XCTestCase {
         XCTAssertTrue(sheets.stdout.contains("A1:N3"), sheets.stdout)
         let csv = try run(["convert", "user-formula-no-value.xlsx", "--to", "csv"], expect: 0)
         XCTAssertTrue(csv.stdout.components(separatedBy: "\r\n")[1].hasPrefix(",Public officer,"), "an unknown result is an empty field: \(csv.stdout)")
+    }
+
+    /// The fix the message gives works: the same file opened and saved by a spreadsheet (LibreOffice
+    /// here) has the result saved, and is valid with a formula warning.
+    func testSavingTheFileInASpreadsheetGivesTheFormulaAValue() throws {
+        guard ProcessInfo.processInfo.environment["INVITESHEET_SKIP_LIBREOFFICE"] != "1",
+              let soffice = ["/usr/bin/soffice", "/usr/local/bin/soffice"].first(where: FileManager.default.isExecutableFile) else {
+            throw XCTSkip("LibreOffice (soffice) is not installed")
+        }
+        let out = directory.appendingPathComponent("saved")
+        let profile = directory.appendingPathComponent("lo-profile")
+        let source = Self.fixtures.appendingPathComponent("user-formula-no-value.xlsx").path
+        let saved = try ProcessResult.run(soffice, ["--headless", "-env:UserInstallation=file://\(profile.path)",
+                                                    "--convert-to", "xlsx", "--outdir", out.path, source], timeout: 180)
+        XCTAssertEqual(saved.status, 0, saved.stderr)
+        let resaved = out.appendingPathComponent("user-formula-no-value.xlsx").path
+        let text = try run(["validate", resaved], expect: 0)
+        XCTAssertTrue(text.stdout.contains("[excel.formula]"), text.stdout)
+        XCTAssertTrue(text.stdout.contains("jane.tan@tech.gov.sg"), text.stdout)
+        XCTAssertFalse(text.stdout.contains("[excel.formula-no-value]"), text.stdout)
     }
 
     // MARK: 2. UTF-8 read back as Windows-1252

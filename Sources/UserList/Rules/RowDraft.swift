@@ -100,6 +100,8 @@ public struct RowDraft: Sendable {
     /// field's one finding itself (contact numbers).
     public mutating func withdrawFindings(about field: FieldKey, from stage: Stage) -> [Finding] {
         let key = field.rawValue
+        // Most cells have nothing to take back: no copy, no allocation.
+        guard findings.contains(where: { $0.field == key && $0.stage == stage }) else { return [] }
         let taken = findings.filter { $0.field == key && $0.stage == stage }
         findings.removeAll { $0.field == key && $0.stage == stage }
         return taken
