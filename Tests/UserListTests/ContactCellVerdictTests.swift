@@ -82,6 +82,13 @@ final class ContactCellVerdictTests: XCTestCase {
         XCTAssertEqual(result.values[.contactNumber], "+447911123456")
     }
 
+    func testTextReadBackAsWindows1252IsAnErrorWithTheRepairedTextAsHint() {
+        let result = outcome(Fixture.with(Fixture.officer, [.contactNumber: .text("+65\u{00C2}\u{00A0}9123 4567")]))
+        XCTAssertEqual(result.codes(in: .contactNumber), ["contact.invalid-character"])
+        XCTAssertEqual(result.finding(.contactInvalidCharacter)?.hint,
+                       "The text was saved as UTF-8 and read back as Windows-1252; it probably should read \"+65 9123 4567\".")
+    }
+
     func testTheVerdictIsMadeByOneRule() {
         let rules = FieldStage.standardRules(policy: .default).filter { $0.applies(to: .contactNumber) }
         let deciding = rules.filter { $0.codes.contains(.excelPlusLost) || $0.codes.contains(.contactMissingCountryCode) }

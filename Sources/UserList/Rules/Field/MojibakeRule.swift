@@ -14,8 +14,7 @@ public struct MojibakeRule: FieldRule {
     public func check(_ field: FieldKey, in row: inout RowDraft) {
         guard row.traits[field].contains(.text), let text = row.values[field], !TextScan.isPlainASCII(text),
               let repaired = Mojibake.repaired(text) else { return }
-        // Show a repaired non-breaking space as the space it stands for.
-        let shown = String(String.UnicodeScalarView(repaired.unicodeScalars.map { TextScan.isNonBreakingSpace($0) ? " " : $0 }))
+        let shown = TextScan.withPlainSpaces(repaired)
         row.report(.excelMojibake, stage: stage, field: field,
                    message: "The text looks garbled: it was probably saved as UTF-8 and read back as Windows-1252.",
                    hint: "It probably should read \"\(shown)\": type it again, or save the file as CSV UTF-8 or .xlsx and upload that.")

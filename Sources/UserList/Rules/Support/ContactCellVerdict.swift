@@ -63,7 +63,15 @@ struct ContactCellVerdict: Equatable {
         }
         switch ContactNumberParser.parse(text) {
         case .failure(let problem):
-            return rejected(problem)
+            var verdict = rejected(problem)
+            // `+65Â 9123 4567`: an NBSP saved as UTF-8 and read back as Windows-1252. Still an error (the
+            // number as it stands cannot be read), with the repaired text as the hint.
+            if case .invalidCharacter = problem, let repaired = Mojibake.repaired(original) {
+                let shown = TextScan.withPlainSpaces(repaired)
+                guard case .success = ContactNumberParser.parse(TextScan.trimmed(shown)) else { return verdict }
+                verdict.hint = "The text was saved as UTF-8 and read back as Windows-1252; it probably should read \"\(shown)\"."
+            }
+            return verdict
         case .success(let e164):
             if let formula {
                 return ContactCellVerdict(e164: e164, code: .excelFormula, message: formula.message, hint: formula.hint)
