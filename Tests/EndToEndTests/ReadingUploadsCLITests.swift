@@ -94,9 +94,10 @@ final class ReadingUploadsCLITests: XCTestCase {
         let (report, list) = try findings("user-mojibake.xlsx", expect: 1)
         XCTAssertEqual(report["status"] as? String, "completed", "the header ï»¿Email address* is recognised")
         let mojibake = list.filter { $0.code == "excel.mojibake" }
-        XCTAssertEqual(mojibake.map { "\($0.row) \($0.column)" }, ["2 D", "3 D"], "no warning for Álvaro, Zoë, 陈 or João")
-        XCTAssertTrue(mojibake[0].hint.contains("\"Siobhán\""), mojibake[0].hint)
-        XCTAssertTrue(mojibake[1].hint.contains("\"Mei Ling\""), mojibake[1].hint)
+        XCTAssertEqual(mojibake.map { "\($0.row) \($0.column)" }, ["1 A", "2 D", "3 D"], "no warning for Álvaro, Zoë, 陈 or João")
+        XCTAssertEqual(mojibake[0].hint, "It was read as \"Email address\"; save the file as CSV UTF-8 or .xlsx next time.")
+        XCTAssertTrue(mojibake[1].hint.contains("\"Siobhán\""), mojibake[1].hint)
+        XCTAssertTrue(mojibake[2].hint.contains("\"Mei Ling\""), mojibake[2].hint)
         XCTAssertEqual(list.filter { $0.row == 2 }.map(\.code), ["excel.mojibake", "name.invalid-character"])
 
         let bom = try run(["validate", "user-bom-header.xlsx"], expect: 0)
