@@ -82,6 +82,7 @@ struct ConvertCommand: ParsableCommand {
         converter.neutraliseFormulas = neutraliseFormulas
         let progress = ProgressLine()
         converter.progress = { sheet, rows in progress.update("converting \(sheet): \(formatCount(rows)) rows") }
+        converter.warn = { line in progress.finish(); Terminal.standardError("invitesheet: warning: \(Terminal.printable(line))\n") }
         do {
             try converter.convert(source, sheets: indices, to: output)
             progress.finish()

@@ -66,6 +66,12 @@ final class ReadingUploadsCLITests: XCTestCase {
         XCTAssertTrue(sheets.stdout.contains("A1:N3"), sheets.stdout)
         let csv = try run(["convert", "user-formula-no-value.xlsx", "--to", "csv"], expect: 0)
         XCTAssertTrue(csv.stdout.components(separatedBy: "\r\n")[1].hasPrefix(",Public officer,"), "an unknown result is an empty field: \(csv.stdout)")
+        XCTAssertEqual(csv.stderr.split(separator: "\n").filter { $0.contains("warning") },
+                       ["invitesheet: warning: sheet 'Users': 1 cell holds a formula with no saved result (first: A2), written empty. Open and save the file in Excel to save the results, then convert again."],
+                       "convert says what it could not convert")
+        XCTAssertTrue(json.stderr.contains("written with type \"formula\" and a null value"), json.stderr)
+        let clean = try run(["convert", "real-openpyxl.xlsx", "--to", "csv"], expect: 0)
+        XCTAssertFalse(clean.stderr.contains("formula"), clean.stderr)
     }
 
     /// The fix the message gives works: the same file opened and saved by a spreadsheet (LibreOffice
