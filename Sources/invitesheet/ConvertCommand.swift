@@ -12,7 +12,8 @@ struct ConvertCommand: ParsableCommand {
         --to json writes typed cells, so a program can check exactly what was read:
           {"sheets":[{"name":"Users","visibility":"visible","rows":[{"row":2,"cells":
             [{"ref":"F2","type":"number","value":91234567}]}]}]}
-        Types: string, number, boolean, date (ISO 8601), error. Empty cells are left out.
+        Types: string, number, boolean, date (ISO 8601), error, and formula (a formula \
+        saved without its result; value null). Empty cells are left out.
 
         CSV keeps row numbers: line N is spreadsheet row N. Numbers are written as Excel \
         shows them (91234567, not 9.1234567E7). CSV has no byte-order mark, for pipelines; \
@@ -93,6 +94,7 @@ struct ConvertCommand: ParsableCommand {
         converter.byteOrderMark = excelCsv
         let progress = ProgressLine()
         converter.progress = { sheet, rows in progress.update("converting \(Terminal.printable(sheet)): \(formatCount(rows, "row"))") }
+        converter.warn = { line in progress.finish(); Terminal.standardError("invitesheet: warning: \(Terminal.printable(line))\n") }
         do {
             let files = try converter.convert(source, sheets: indices, to: output)
             progress.finish()

@@ -52,6 +52,29 @@ final class XLSXReaderHandBuiltTests: XCTestCase {
         }
     }
 
+    /// A formula with no saved result is not an empty cell; an empty text result (Excel: t="str" and an
+    /// empty <v>) is.
+    func testFormulaWithoutASavedResult() throws {
+        let data = #"<row r="2"><c r="A2"><f>LOWER("A@B.GOV.SG")</f></c><c r="B2"><f>1+1</f><v /></c>"#
+            + #"<c r="C2" t="str"><f>""</f><v></v></c><c r="D2" t="str"><f>UPPER("x")</f></c><c r="E2"><f>1+1</f><v>2</v></c></row>"#
+        let path = try workbook(sheetData: data)
+        let row = try XCTUnwrap(try rows(path).first)
+        XCTAssertEqual(row.cell(at: 0)?.value, .formulaWithoutResult, "no <v>")
+        XCTAssertEqual(row.cell(at: 1)?.value, .formulaWithoutResult, "an empty <v /> is no number (openpyxl)")
+        XCTAssertEqual(row.cell(at: 2)?.value, .empty, "a saved empty text result")
+        XCTAssertEqual(row.cell(at: 3)?.value, .formulaWithoutResult, "t=\"str\" but no <v>")
+        XCTAssertEqual(row.cell(at: 4)?.value, .number(2))
+        XCTAssertTrue(row.cells.allSatisfy(\.hasFormula))
+        XCTAssertFalse(row.isBlank)
+        XCTAssertEqual(CellValue.formulaWithoutResult.displayText, "")
+        XCTAssertFalse(CellValue.formulaWithoutResult.isEmpty)
+        XCTAssertEqual(CellValue.formulaWithoutResult.typeName, "formula")
+
+        let source = try Spreadsheet.open(path: path)
+        let summary = try source.readRows(sheet: 0) { _ in }
+        XCTAssertEqual(summary.usedRange?.a1, "A2:E2", "cells that hold a formula count in the used range")
+    }
+
     func testTheHandBuiltPackageReads() throws {
         let r = try rows(try workbook(sheetData: #"<row r="1"><c r="A1" t="inlineStr"><is><t>ok</t></is></c><c r="B1"><v>7</v></c></row>"#))
         XCTAssertEqual(r.count, 1)
@@ -138,10 +161,10 @@ final class XLSXReaderHandBuiltTests: XCTestCase {
 
     func testEmptyAndFormulaOnlyCells() throws {
         let r = try rows(try workbook(sheetData: #"<row r="1"><c r="A1" s="0"/><c r="B1"><f>1+1</f></c><c r="C1" t="s"/><c r="D1" t="inlineStr"><is><t></t></is></c><c r="E1"><v>5</v></c></row>"#))
-        // Styled-only cells are left out; a formula without a cached value is kept as an empty formula cell.
+        // Styled-only cells are left out; a formula without a cached value is kept, as a formula without a result.
         XCTAssertEqual(r.first?.cells.map(\.columnLetters), ["B", "E"])
         XCTAssertEqual(r.first?.cells.first?.hasFormula, true)
-        XCTAssertEqual(r.first?.cells.first?.value, .empty)
+        XCTAssertEqual(r.first?.cells.first?.value, .formulaWithoutResult)
         XCTAssertFalse(r.first?.isBlank ?? true)
     }
 }

@@ -70,3 +70,62 @@ final class RowRuleTests: XCTestCase {
         XCTAssertEqual(f.value, "jane@gmail.com")
     }
 }
+
+/// SPEC "Offshore vendor rules": a value in a column that does not apply to the row is a warning
+/// naming the column, and the value is left out of the accepted values.
+final class NotApplicableValueTests: XCTestCase {
+    func testColumnsThatDoNotApplyAreWarnedAboutAndLeftOut() {
+        let onshore = Fixture.vendor
+        let table: [(base: [FieldKey: CellValue], field: FieldKey, value: String)] = [
+            (Fixture.officer, .username, "jane.tan"),
+            (Fixture.officer, .sponsoringAgency, "GovTech"),
+            (Fixture.officer, .businessOperation, "Onshore"),
+            (Fixture.officer, .odc, "India"),
+            (Fixture.officer, .offshoreCompany, "Acme India"),
+            (onshore, .odc, "India"),
+            (onshore, .offshoreCompany, "NCS India Pvt Ltd"),
+        ]
+        for (base, field, value) in table {
+            let result = outcome(base, setting: field, to: .text(value))
+            let label = "\(base[.userType]!.displayText) \(field) \(value)"
+            XCTAssertTrue(result.isValid, "\(label): \(result.findings)")
+            XCTAssertEqual(result.codes(in: field), ["value.not-applicable"], label)
+            let finding = result.finding(.valueNotApplicable)
+            XCTAssertEqual(finding?.severity, .warning, label)
+            XCTAssertEqual(finding?.header, UserListSchema.current.column(field)?.header, "names the column: \(label)")
+            XCTAssertEqual(finding?.value, value, label)
+            XCTAssertTrue(finding?.message.contains(UserListSchema.current.column(field)!.title) ?? false || field == .username,
+                          "\(label): \(finding?.message ?? "")")
+            XCTAssertNil(result.values[field], "left out of the accepted values: \(label)")
+            XCTAssertEqual(result.original[field], value, label)
+        }
+    }
+
+    func testAnInvalidValueThatDoesNotApplyIsOnlyThatWarning() {
+        // An unknown ODC on an onshore vendor's row is not an odc.unknown error: the column does not apply.
+        let result = outcome(Fixture.vendor, setting: .odc, to: .text("Atlantis"))
+        XCTAssertTrue(result.isValid, "\(result.findings)")
+        XCTAssertEqual(result.codes(in: .odc), ["value.not-applicable"])
+        let onshoreBO = outcome(Fixture.officer, setting: .businessOperation, to: .text("Sideways"))
+        XCTAssertEqual(onshoreBO.codes(in: .businessOperation), ["value.not-applicable"])
+        XCTAssertTrue(onshoreBO.isValid)
+    }
+
+    func testColumnsThatApplyAreKept() {
+        let offshore = outcome(Fixture.with(Fixture.offshoreVendor, [.odc: .text("Others"), .offshoreCompany: .text("Acme India")]))
+        XCTAssertTrue(offshore.isValid, "\(offshore.findings)")
+        XCTAssertNil(offshore.finding(.valueNotApplicable))
+        XCTAssertEqual(offshore.values[.offshoreCompany], "Acme India")
+        XCTAssertEqual(offshore.values[.odc], "Others")
+        let vendor = outcome(Fixture.vendor)
+        XCTAssertEqual(vendor.values[.businessOperation], "Onshore")
+        XCTAssertEqual(vendor.values[.sponsoringAgency], "GovTech")
+        XCTAssertNil(outcome(Fixture.officer, setting: .username, to: .text("   ")).finding(.valueNotApplicable),
+                     "spaces only: nothing to leave out")
+    }
+
+    func testOneRuleOwnsTheCode() {
+        let rules = RowStage.standardRules(policy: .default).filter { $0.codes.contains(.valueNotApplicable) }
+        XCTAssertEqual(rules.map(\.name), ["not-applicable-value"])
+    }
+}

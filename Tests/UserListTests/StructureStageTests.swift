@@ -148,3 +148,28 @@ final class StructureStageTests: XCTestCase {
         XCTAssertEqual(try stage.chooseSheet(in: source).metadata?.version, 1)
     }
 }
+
+/// A header damaged by a byte-order mark (U+FEFF kept in the cell, or `ï»¿` when UTF-8 was read as
+/// Windows-1252) is still the template's header.
+final class ByteOrderMarkHeaderTests: XCTestCase {
+    func testHeaderWithAByteOrderMarkIsStillMatched() {
+        let stage = StructureStage()
+        for prefix in ["\u{FEFF}", "\u{00EF}\u{00BB}\u{00BF}", "\u{00EF}\u{00BB}\u{00BF}\u{FEFF}"] {
+            var headers = SampleGenerator.headers
+            headers[0] = prefix + headers[0]
+            let row = Row(number: 1, cells: headers.enumerated().map { Cell(column: $0.offset, value: .text($0.element)) })
+            let result = stage.check(header: row, choice: SheetChoice(sheetIndex: 0, sheetName: "Users"))
+            XCTAssertFalse(result.failed, "\(result.findings)")
+            XCTAssertEqual(result.columns.column(of: .email), 0)
+            // The visible damage (ï»¿) is a warning whose hint shows the header as read; a bare U+FEFF is invisible and harmless.
+            let warnings = result.findings.map(\.code)
+            XCTAssertEqual(warnings, prefix == "\u{FEFF}" ? [] : [.excelMojibake], "\(result.findings)")
+            if prefix != "\u{FEFF}" {
+                XCTAssertEqual(result.findings.first?.hint, "It was read as \"Email address\"; save the file as CSV UTF-8 or .xlsx next time.")
+                XCTAssertEqual(result.findings.first?.severity, .warning)
+            }
+        }
+        XCTAssertEqual(HeaderName.plain("\u{00EF}\u{00BB}\u{00BF}Email address*"), "Email address")
+        XCTAssertNil(stage.matcher.field(for: "\u{00EF}\u{00BB}Email address"), "only the whole mark is dropped")
+    }
+}

@@ -46,8 +46,8 @@ final class UsernameRuleTests: XCTestCase {
     func testPublicOfficerUsernameIsIgnoredWithAWarning() {
         let result = outcome(Fixture.officer, setting: .username, to: .text("jane..tan@"))
         XCTAssertTrue(result.isValid, "\(result.findings)")
-        XCTAssertEqual(result.codes(in: .username), ["username.ignored-for-public-officer"])
-        XCTAssertEqual(result.finding(.usernameIgnoredForPublicOfficer)?.severity, .warning)
+        XCTAssertEqual(result.codes(in: .username), ["value.not-applicable"])
+        XCTAssertEqual(result.finding(.valueNotApplicable)?.severity, .warning)
         XCTAssertNil(result.values[.username])
         XCTAssertEqual(result.original[.username], "jane..tan@")
         XCTAssertTrue(outcome(Fixture.officer).findings.isEmpty)

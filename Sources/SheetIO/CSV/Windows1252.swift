@@ -18,6 +18,19 @@ enum Windows1252 {
         return UInt32(high[Int(byte - 0x80)])
     }
 
+    /// The byte that shows as `scalar`, if Windows-1252 has one.
+    static func byte(for scalar: Unicode.Scalar) -> UInt8? {
+        let v = scalar.value
+        if v < 0x80 || (v >= 0xA0 && v <= 0xFF) { return UInt8(v) }
+        return highBytes[UInt16(truncatingIfNeeded: v)].flatMap { v <= 0xFFFF ? $0 : nil }
+    }
+
+    private static let highBytes: [UInt16: UInt8] = {
+        var d: [UInt16: UInt8] = [:]
+        for (i, u) in high.enumerated() { d[u] = UInt8(0x80 + i) }
+        return d
+    }()
+
     /// Appends the UTF-8 form of each byte of `input` to `output`.
     static func transcode(_ input: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
         for b in input {

@@ -45,8 +45,35 @@ public struct SheetConverter {
     /// Start CSV/TSV output with the UTF-8 byte-order mark, for Excel (off by default, for pipelines).
     public var byteOrderMark = false
     public var progress: ConversionProgress?
+    /// Receives one plain-words warning per sheet that holds formulas saved without their result
+    /// (their value is unknown, so they cannot be converted to one).
+    public var warn: ((String) -> Void)?
 
     public init(format: ConversionFormat) { self.format = format }
+
+    /// Counts a sheet's formula cells that have no saved result, remembering the first one.
+    private final class NoResultTally {
+        var count = 0
+        var first: String?
+        func add(_ row: Row) {
+            for cell in row.cells {
+                guard case .formulaWithoutResult = cell.value else { continue }
+                count += 1
+                if first == nil { first = CellReference.a1(column: cell.column, row: row.number) }
+            }
+        }
+    }
+
+    private func report(_ tally: NoResultTally, sheet: String) {
+        guard tally.count > 0, let first = tally.first, let warn else { return }
+        let cells = tally.count == 1 ? "1 cell holds a formula" : "\(tally.count) cells hold formulas"
+        let how: String
+        switch format {
+        case .json, .jsonl: how = "written with type \"formula\" and a null value"
+        case .csv, .tsv, .xlsx: how = "written empty"
+        }
+        warn("sheet '\(sheet)': \(cells) with no saved result (first: \(first)), \(how). Open and save the file in Excel to save the results, then convert again.")
+    }
 
     /// Converts `sheets` (indices) to `outputPath` (`-` for standard output).
     /// For CSV/TSV with several sheets, `outputPath` is a folder that receives one file per sheet.
@@ -81,13 +108,16 @@ public struct SheetConverter {
                 let info = source.sheets[index]
                 writer.beginSheet(name: info.name, visibility: info.visibility)
                 var rows = 0
+                let tally = NoResultTally()
                 _ = try source.readRows(sheet: index) { row in
                     writer.writeRow(row)
+                    tally.add(row)
                     if TypedCellJSON.hasValues(row) { written += 1 }
                     rows += 1
                     if rows & 0x3FFF == 0 { progress?(info.name, rows) }
                 }
                 writer.endSheet()
+                report(tally, sheet: info.name)
             }
             writer.finish()
             try sink.commit()
@@ -99,12 +129,15 @@ public struct SheetConverter {
             for index in sheets {
                 let info = source.sheets[index]
                 var rows = 0
+                let tally = NoResultTally()
                 _ = try source.readRows(sheet: index) { row in
                     writer.writeRow(row, sheet: info.name)
+                    tally.add(row)
                     if TypedCellJSON.hasValues(row) { written += 1 }
                     rows += 1
                     if rows & 0x3FFF == 0 { progress?(info.name, rows) }
                 }
+                report(tally, sheet: info.name)
             }
             try sink.commit()
             return [ConvertedFile(path: outputPath, sheets: names, rows: written)]
@@ -119,7 +152,9 @@ public struct SheetConverter {
                 let sheet = try workbook.addSheet(name: info.name, visibility: info.visibility)
                 var rows = 0
                 var lastRow = 0
+                let tally = NoResultTally()
                 _ = try source.readRows(sheet: index) { row in
+                    tally.add(row)
                     // Streaming XLSX is written in ascending row order; rows stored out of order are moved after the last.
                     var r = row
                     if r.number <= lastRow { r.number = lastRow + 1 }
@@ -129,6 +164,7 @@ public struct SheetConverter {
                     rows += 1
                     if rows & 0x3FFF == 0 { progress?(info.name, rows) }
                 }
+                report(tally, sheet: info.name)
             }
             try workbook.close()
             return [ConvertedFile(path: outputPath, sheets: names, rows: written)]
@@ -144,7 +180,9 @@ public struct SheetConverter {
         var nextRow = 1
         var rows = 0
         var written = 0
+        let tally = NoResultTally()
         _ = try source.readRows(sheet: index) { row in
+            tally.add(row)
             if width == 0 {
                 // The first row's width pads every row, so a CSV reader sees a rectangle.
                 width = (row.cells.map(\.column).max() ?? -1) + 1
@@ -159,6 +197,7 @@ public struct SheetConverter {
             rows += 1
             if rows & 0x3FFF == 0 { progress?(name, rows) }
         }
+        report(tally, sheet: name)
         return written
     }
 

@@ -8,6 +8,9 @@ public enum CellValue: Sendable, Equatable {
     case error(String)
     /// A number whose number format is a date or time.
     case date(ExcelDate)
+    /// A formula saved without its result (scripts such as openpyxl write these): the value Excel
+    /// would show is unknown until the workbook is opened and saved in Excel. Never an empty cell.
+    case formulaWithoutResult
 
     /// The value as text, the way Excel's General format (or the date's ISO form) shows it.
     public var displayText: String {
@@ -18,6 +21,7 @@ public enum CellValue: Sendable, Equatable {
         case .boolean(let b): return b ? "TRUE" : "FALSE"
         case .error(let e): return e
         case .date(let d): return d.iso8601
+        case .formulaWithoutResult: return ""
         }
     }
 
@@ -30,9 +34,11 @@ public enum CellValue: Sendable, Equatable {
         case .boolean: return "boolean"
         case .error: return "error"
         case .date: return "date"
+        case .formulaWithoutResult: return "formula"
         }
     }
 
+    /// True for an empty cell; false for a formula without a saved result, which holds something.
     public var isEmpty: Bool {
         switch self {
         case .empty: return true

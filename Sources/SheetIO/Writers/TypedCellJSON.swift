@@ -1,5 +1,6 @@
 /// The JSON object for one cell, shared by `TypedJSONWriter` and `JSONLinesWriter`:
-/// `{"ref":"F2","type":"number","value":91234567}`.
+/// `{"ref":"F2","type":"number","value":91234567}`; a formula saved without its result is
+/// `{"ref":"A2","type":"formula","value":null}`.
 enum TypedCellJSON {
     /// Writes the row's non-empty cells as an array of cell objects.
     static func writeCells(of row: Row, to json: JSONWriter) {
@@ -30,6 +31,10 @@ enum TypedCellJSON {
             case .error(let e):
                 json.key("type"); json.value("error")
                 json.key("value"); json.value(e)
+            case .formulaWithoutResult:
+                // The file holds a formula but not its result: say so rather than look empty.
+                json.key("type"); json.value("formula")
+                json.key("value"); json.null()
             }
             json.endObject()
         }

@@ -2,7 +2,7 @@
 /// `{"sheets":[{"name":"Users","visibility":"visible","rows":[{"row":1,"cells":[{"ref":"A1","type":"string","value":"Email address"}]}]}]}`.
 ///
 /// Types are `string`, `number` (as Excel's General format shows it), `boolean`, `date` (ISO 8601)
-/// and `error` (`#N/A`). Empty cells, and rows with none but empty cells, are left out.
+/// `error` (`#N/A`) and `formula` (a formula saved without its result; `value` is null). Empty cells, and rows with none but empty cells, are left out.
 /// Call `beginSheet`, `writeRow` for each row, `endSheet`, then `finish()` and commit the sink.
 public final class TypedJSONWriter {
     private let json: JSONWriter

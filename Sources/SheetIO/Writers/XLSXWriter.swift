@@ -376,7 +376,8 @@ public final class XLSXSheetWriter {
                     try checkText(e, row: row, column: column)
                     try native.writeString(row: r, column: column, e, format: style?.native)
                 }
-            case .empty:
+            case .empty, .formulaWithoutResult:
+                // A formula's text is not kept when its result is missing, so there is no value to write.
                 if let style { try native.writeBlank(row: r, column: column, format: style.native) }
             }
         } catch let e as XlsxWriterNativeError {

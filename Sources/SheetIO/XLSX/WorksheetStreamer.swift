@@ -25,6 +25,7 @@ final class WorksheetStreamer: XMLStreamHandler {
     private var cellType = CellType.number
     private var cellFormat = NumberFormat.general
     private var cellHasFormula = false
+    private var cellHasValueElement = false
     private var inCell = false
     private var capturing = false
     private var inInlineString = false
@@ -67,7 +68,7 @@ final class WorksheetStreamer: XMLStreamHandler {
         case UInt8(ascii: "c") where name.is("c"):
             try startCell(attributes)
         case UInt8(ascii: "v") where name.is("v"):
-            if inCell { capturing = true }
+            if inCell { capturing = true; cellHasValueElement = true }
         case UInt8(ascii: "f") where name.is("f"):
             if inCell { cellHasFormula = true }
         case UInt8(ascii: "r") where name.is("row"):
@@ -167,6 +168,7 @@ final class WorksheetStreamer: XMLStreamHandler {
         guard inRow else { return }
         inCell = true
         cellHasFormula = false
+        cellHasValueElement = false
         capturing = false
         inInlineString = false
         text.reset()
@@ -222,8 +224,14 @@ final class WorksheetStreamer: XMLStreamHandler {
         guard inCell else { return }
         inCell = false
         capturing = false
-        let value = try makeValue(text.bytes)
-        if case .empty = value, !cellHasFormula { return }
+        var value = try makeValue(text.bytes)
+        if case .empty = value {
+            guard cellHasFormula else { return }
+            // A formula's cached result is in <v>. Excel writes an empty text result as t="str" with an
+            // empty <v>; no <v> at all, or an empty one of any other type (openpyxl writes `<v />`),
+            // means the result was never saved: not an empty cell.
+            if !cellHasValueElement || cellType != .formulaString { value = .formulaWithoutResult }
+        }
         // Columns are bounded, but a row may repeat `r="A1"` endlessly: cap its cells at the column count.
         guard row.cells.count < limits.maxColumns else {
             throw fail(.cellLimit, "row \(row.number) has more than \(limits.maxColumns) cells, the most a row holds",

@@ -17,9 +17,12 @@ extension FindingCode {
     public static let contactInvalidLength = FindingCode("contact.invalid-length", .error,
         meaning: "The number has too few or too many digits (Singapore: 8; other countries: 8 to 15 with the country code).",
         fix: "Check the number for missing or extra digits.")
+    public static let contactDigitsLost = FindingCode("contact.digits-lost", .error,
+        meaning: "Excel saved the number in scientific notation (like 6.59123E+11) or kept only 15 of its digits, so some digits are lost.",
+        fix: "Format the column as Text (Home → Number → Text), then type the number again with all its digits.")
 
     static let contactCodes: [FindingCode] = [
         contactRequired, contactInvalidCharacter, contactInvalid, contactSingaporeInvalid, contactMissingCountryCode,
-        contactInvalidLength,
+        contactInvalidLength, contactDigitsLost,
     ]
 }

@@ -3,8 +3,8 @@ extension FindingCode {
         meaning: "The first or last name is empty.",
         fix: "Enter the name as it appears on the user's identity documents.")
     public static let nameInvalidCharacter = FindingCode("name.invalid-character", .error,
-        meaning: "A name may contain only letters (any language), spaces, hyphens, apostrophes and full stops.",
-        fix: "Remove the character the message names (digits, symbols, emoji).")
+        meaning: "A name may contain only letters (any language), spaces, hyphens, apostrophes, full stops, and the s/o, d/o and @ of names such as Raj s/o Kumar or Tan Ah Kau @ Tan Ah Kow; an email address is not a name.",
+        fix: "Remove the character the message names (digits, symbols, emoji), or type the person's name instead of an email address.")
     public static let nameNoLetter = FindingCode("name.no-letter", .error,
         meaning: "The name has no letters at all.",
         fix: "Enter the user's actual name.")

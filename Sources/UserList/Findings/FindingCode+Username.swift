@@ -20,12 +20,9 @@ extension FindingCode {
     public static let usernameSmartQuote = FindingCode("username.smart-quote", .error,
         meaning: "The username contains a curly quote (’ or “), which usernames may not contain.",
         fix: "Remove the quote.")
-    public static let usernameIgnoredForPublicOfficer = FindingCode("username.ignored-for-public-officer", .warning,
-        meaning: "Public officers sign in with their email address, so the username given was ignored.",
-        fix: "Leave TechPass username empty for public officers, or set User type to Vendor if this person is a vendor.")
 
     static let usernameCodes: [FindingCode] = [
         usernameRequired, usernameInvalidCharacter, usernameConsecutivePeriods, usernameEdgeCharacter,
-        usernameTooLong, usernameInvisibleCharacter, usernameSmartQuote, usernameIgnoredForPublicOfficer,
+        usernameTooLong, usernameInvisibleCharacter, usernameSmartQuote,
     ]
 }

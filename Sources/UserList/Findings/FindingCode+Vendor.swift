@@ -14,9 +14,12 @@ extension FindingCode {
     public static let businessOperationInvalid = FindingCode("businessOperation.invalid", .error,
         meaning: "Business operation must be Onshore or Offshore.",
         fix: "Choose Onshore or Offshore from the dropdown.")
+    public static let valueNotApplicable = FindingCode("value.not-applicable", .warning,
+        meaning: "The column does not apply to this row (a username, sponsoring agency, business operation, ODC or offshore company for a public officer; an ODC or offshore company for an onshore vendor), so its value was left out.",
+        fix: "Leave the column empty for this kind of user, or correct User type or Business operation if they are wrong.")
 
     static let vendorCodes: [FindingCode] = [
         organisationRequired, sponsoringAgencyRequired, sponsoringAgencyUnknown, businessOperationRequired,
-        businessOperationInvalid,
+        businessOperationInvalid, valueNotApplicable,
     ]
 }

@@ -41,11 +41,13 @@ public struct RowDraft: Sendable {
         var traits = FieldValues<CellTraits>(repeating: [])
         for cell in row.cells {
             guard let field = columns.field(atColumn: cell.column), !cell.value.isEmpty else { continue }
-            let text = cell.value.displayText
             cells[field] = cell
+            traits[field] = CellTraits(cell)
+            // A formula without a saved result has no text to check; its own rule reports it.
+            if case .formulaWithoutResult = cell.value { continue }
+            let text = cell.value.displayText
             original[field] = text
             values[field] = text
-            traits[field] = CellTraits(cell)
         }
         self.cells = cells
         self.original = original
@@ -106,6 +108,17 @@ public struct RowDraft: Sendable {
         findings.append(finding)
     }
 
+    /// Takes back the findings a stage has made so far about a field, for a rule that decides the
+    /// field's one finding itself (contact numbers).
+    public mutating func withdrawFindings(about field: FieldKey, from stage: Stage) -> [Finding] {
+        let key = field.rawValue
+        // Most cells have nothing to take back: no copy, no allocation.
+        guard findings.contains(where: { $0.field == key && $0.stage == stage }) else { return [] }
+        let taken = findings.filter { $0.field == key && $0.stage == stage }
+        findings.removeAll { $0.field == key && $0.stage == stage }
+        return taken
+    }
+
     /// Marks a field finished: later field rules leave it alone.
     public mutating func settle(_ field: FieldKey) { settled[field] = true }
 
@@ -124,6 +137,8 @@ public struct RowDraft: Sendable {
     /// Drops a field's value and the findings the given stages made about it (a value that is ignored).
     public mutating func ignore(_ field: FieldKey, findingsFrom stages: Set<Stage>) {
         values[field] = nil
+        if field == .businessOperation { businessOperation = nil }
+        if field == .userType { userType = nil }
         settled[field] = true
         let key = field.rawValue
         findings.removeAll { $0.field == key && stages.contains($0.stage) }
@@ -142,6 +157,8 @@ public struct CellTraits: OptionSet, Sendable, Equatable {
     public static let error = CellTraits(rawValue: 1 << 4)
     public static let boolean = CellTraits(rawValue: 1 << 5)
     public static let formula = CellTraits(rawValue: 1 << 6)
+    /// A formula saved without its result: the cell holds something, but its value is unknown.
+    public static let noResult = CellTraits(rawValue: 1 << 7)
 
     public init(_ cell: Cell) {
         var t: CellTraits = .present
@@ -151,6 +168,7 @@ public struct CellTraits: OptionSet, Sendable, Equatable {
         case .date: t.insert(.date)
         case .error: t.insert(.error)
         case .boolean: t.insert(.boolean)
+        case .formulaWithoutResult: t.insert(.noResult)
         case .empty: t = []
         }
         if cell.hasFormula { t.insert(.formula) }

@@ -203,13 +203,17 @@ public struct SampleGenerator: Sendable {
         case .lowercaseSeed: record[.seed] = .text("y")
         case .phoneLostLeadingZero: record[.contactNumber] = .number(6_123_456)
         case .phoneLostPlus: record[.contactNumber] = .number(6_591_234_567)
-        case .phoneScientific: record[.contactNumber] = .number(659_123_456_789)
+        case .phoneScientific: record[.contactNumber] = .text("6.59123E+11")
         case .departmentDate: record[.department] = .date(ExcelDate(serial: 45_292, uses1904: false, kind: .date))
         case .organisationFormula:
             if record[.organisation].isEmpty { record[.organisation] = .text(record.agency.name) }
             record.formulaField = .organisation
         case .hiddenRow: record.isHidden = true
         case .organisationErrorValue: record[.organisation] = .error("#N/A")
+        case .departmentScientific: record[.department] = .number(123_456_789_012)
+        case .nameMojibake: record[.firstName] = .text("Mei\u{00C2}\u{00A0}Ling")
+        // An XLSX written by this tool always saves a formula's result, so a file shows a blank reason here.
+        case .reasonFormulaNoValue: record[.reason] = .formulaWithoutResult
         }
     }
 }

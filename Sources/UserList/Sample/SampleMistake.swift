@@ -17,7 +17,7 @@ public enum SampleMistake: String, CaseIterable, Sendable {
     case duplicateEmail, duplicateUsername, existingEmail, existingUsername
     case paddedEmail, nonBreakingSpaceInName, lineBreakInDepartment, invisibleInOrganisation, lowercaseSeed
     case phoneLostLeadingZero, phoneLostPlus, phoneScientific, departmentDate, organisationFormula, hiddenRow
-    case organisationErrorValue
+    case organisationErrorValue, departmentScientific, nameMojibake, reasonFormulaNoValue
 
     /// The code the mistake is meant to produce.
     public var code: FindingCode {
@@ -41,7 +41,7 @@ public enum SampleMistake: String, CaseIterable, Sendable {
         case .usernameTooLong: return .usernameTooLong
         case .usernameInvisibleCharacter: return .usernameInvisibleCharacter
         case .usernameSmartQuote: return .usernameSmartQuote
-        case .usernameForPublicOfficer: return .usernameIgnoredForPublicOfficer
+        case .usernameForPublicOfficer: return .valueNotApplicable
         case .nameRequired: return .nameRequired
         case .nameInvalidCharacter: return .nameInvalidCharacter
         case .nameTooLong: return .nameTooLong
@@ -79,20 +79,17 @@ public enum SampleMistake: String, CaseIterable, Sendable {
         case .lowercaseSeed: return .changeNormalised
         case .phoneLostLeadingZero: return .excelLeadingZeroLost
         case .phoneLostPlus: return .excelPlusLost
-        case .phoneScientific: return .excelScientificNotation
+        case .phoneScientific: return .contactDigitsLost
         case .departmentDate: return .excelDateSerialInText
         case .organisationFormula: return .excelFormula
         case .hiddenRow: return .excelHiddenRow
         case .organisationErrorValue: return .excelErrorValue
+        case .departmentScientific: return .excelScientificNotation
+        case .nameMojibake: return .excelMojibake
+        case .reasonFormulaNoValue: return .excelFormulaNoValue
         }
     }
 
-    /// True when the row should fail validation (under `SampleGenerator.policy`): some warning
-    /// mistakes also break a rule (a 7-digit phone number is both damaged and too short).
-    public var makesRowInvalid: Bool {
-        switch self {
-        case .phoneLostLeadingZero, .phoneScientific: return true
-        default: return code.severity == .error
-        }
-    }
+    /// True when the row should fail validation (under `SampleGenerator.policy`).
+    public var makesRowInvalid: Bool { code.severity == .error }
 }

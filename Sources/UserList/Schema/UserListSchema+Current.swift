@@ -23,13 +23,13 @@ extension UserListSchema {
             width: 24),
         ColumnDefinition(
             key: .firstName, header: "First name*", requirement: .always,
-            help: "Letters of any language, spaces, hyphens, apostrophes and full stops; up to 64 characters.",
+            help: "Letters of any language, spaces, hyphens, apostrophes and full stops, and the s/o, d/o and @ of names such as Raj s/o Kumar or Tan Ah Kau @ Tan Ah Kow; up to 64 characters.",
             example: "Wei Ming",
             aliases: ["First Name", "Firstname", "Given name", "Given names", "Forename"],
             width: 20),
         ColumnDefinition(
             key: .lastName, header: "Last name*", requirement: .always,
-            help: "Letters of any language, spaces, hyphens, apostrophes and full stops; up to 64 characters.",
+            help: "Letters of any language, spaces, hyphens, apostrophes and full stops, and the s/o, d/o and @ of names such as Raj s/o Kumar or Tan Ah Kau @ Tan Ah Kow; up to 64 characters.",
             example: "Tan",
             aliases: ["Last Name", "Lastname", "Surname", "Family name"],
             width: 20),

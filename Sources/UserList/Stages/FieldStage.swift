@@ -27,11 +27,12 @@ public struct FieldStage: Sendable {
     /// The field rules of SPEC.md, in the order they run.
     public static func standardRules(policy: Policy, schema: UserListSchema = .current) -> [any FieldRule] {
         [
+            FormulaWithoutResultRule(),
             ExcelErrorValueRule(),
             FormulaCellRule(),
             DateInTextColumnRule(),
             ScientificNotationRule(),
-            LostPhonePrefixRule(),
+            MojibakeRule(),
             WhitespaceRule(),
             InvisibleCharacterRule(),
             RequiredFieldRule(schema: schema),

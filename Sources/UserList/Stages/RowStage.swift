@@ -10,6 +10,7 @@ public struct RowStage: Sendable {
     public static func standardRules(policy: Policy) -> [any RowRule] {
         [
             HiddenRowRule(),
+            NotApplicableValueRule(),
             VendorUsernameRule(),
             PublicOfficerEmailRule(policy: policy),
             VendorEmailRule(policy: policy),

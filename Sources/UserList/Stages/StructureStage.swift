@@ -117,6 +117,13 @@ public struct StructureStage: Sendable {
             let text = cell.value.displayText
             guard !HeaderName.normalise(text).isEmpty else { continue }
             let letter = CellReference.letters(forColumn: cell.column)
+            // (A U+FEFF beside the damage is invisible: look past it.)
+            if let repaired = Mojibake.repaired(String(String.UnicodeScalarView(text.unicodeScalars.filter { $0 != "\u{FEFF}" }))) {
+                findings.append(Finding(stage: .structure, row: row.number, column: cell.column, header: text,
+                                        value: text, code: .excelMojibake,
+                                        message: "The header of column \(letter) looks garbled: it was probably saved as UTF-8 and read back as Windows-1252.",
+                                        hint: "It was read as \"\(HeaderName.plain(repaired))\"; save the file as CSV UTF-8 or .xlsx next time."))
+            }
             if matcher.isIgnored(text) {
                 ignored.append(cell.column)
                 if sourceRowColumn == nil, matcher.isSourceRow(text) { sourceRowColumn = cell.column }

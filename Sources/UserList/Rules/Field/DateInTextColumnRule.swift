@@ -7,7 +7,8 @@ public struct DateInTextColumnRule: FieldRule {
     public var codes: [FindingCode] { [.excelDateSerialInText] }
     public init() {}
 
-    public func applies(to field: FieldKey) -> Bool { true }
+    /// Contact numbers are `ContactNumberRule`'s, which gives one finding per cell.
+    public func applies(to field: FieldKey) -> Bool { field != .contactNumber }
 
     public func check(_ field: FieldKey, in row: inout RowDraft) {
         guard row.traits[field].contains(.date), case .date(let date)? = row.cells[field]?.value else { return }

@@ -10,9 +10,8 @@ public struct FormulaCellRule: FieldRule {
 
     public func check(_ field: FieldKey, in row: inout RowDraft) {
         guard row.traits[field].contains(.formula) else { return }
-        let shown = row.original[field]
+        // A formula with no saved result never gets here: FormulaWithoutResultRule settles it first.
         row.report(.excelFormula, stage: stage, field: field,
-                   message: shown.isEmpty ? "The cell is a formula with no result."
-                                          : "The cell is a formula; its last result \"\(shown)\" was used.")
+                   message: "The cell is a formula; its last result \"\(row.original[field])\" was used.")
     }
 }

@@ -16,6 +16,8 @@ public struct RequiredFieldRule: FieldRule {
     public func check(_ field: FieldKey, in row: inout RowDraft) {
         guard row.isBlank(field), let code = FindingCode.required(field) else { return }
         let title = UserListSchema.current.column(field)?.title ?? field.rawValue
+        // A cell of only spaces is missing: that is its one finding, not also "spaces removed".
+        _ = row.withdrawFindings(about: field, from: stage)
         row.report(code, stage: stage, field: field, message: "\(title) is required.")
         row.settle(field)
     }

@@ -10,7 +10,8 @@ public struct ScientificNotationRule: FieldRule {
     /// Excel's General format switches to scientific notation at 12 digits in a standard-width column.
     static let threshold = 1e11
 
-    public func applies(to field: FieldKey) -> Bool { true }
+    /// Contact numbers are `ContactNumberRule`'s, which gives one finding per cell.
+    public func applies(to field: FieldKey) -> Bool { field != .contactNumber }
 
     public func check(_ field: FieldKey, in row: inout RowDraft) {
         let traits = row.traits[field]

@@ -49,6 +49,11 @@ enum TextScan {
         return last != 0x20
     }
 
+    /// The text with non-breaking spaces shown as the ordinary spaces they stand for.
+    static func withPlainSpaces(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.map { isNonBreakingSpace($0) ? " " : $0 }))
+    }
+
     /// True when the text is empty or only whitespace (no allocation).
     static func isBlank(_ text: String) -> Bool {
         for s in text.unicodeScalars where !isTrimmable(s) { return false }
