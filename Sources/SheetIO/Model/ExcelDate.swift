@@ -41,23 +41,26 @@ public struct ExcelDate: Sendable, Equatable {
     /// and the time alone (`13:45:00`) for serials from 0 up to 1.
     public var iso8601: String {
         let c = components
-        var out = ""
-        out.reserveCapacity(23)
-        func pad(_ v: Int, _ width: Int) {
-            let s = String(v)
-            if s.count < width { out.append(String(repeating: "0", count: width - s.count)) }
-            out.append(s)
-        }
         let hasTime = c.hour != 0 || c.minute != 0 || c.second != 0 || c.millisecond != 0
         let timeOnly = serial >= 0 && serial < 1 && (c.year, c.month, c.day) == (uses1904 ? (1904, 1, 1) : (1899, 12, 31))
-        if !timeOnly {
-            pad(c.year, 4); out.append("-"); pad(c.month, 2); out.append("-"); pad(c.day, 2)
-            guard hasTime else { return out }
-            out.append("T")
+        return String(unsafeUninitializedCapacity: 32) { out in
+            var o = 0
+            func put(_ b: UInt8) { out[o] = b; o += 1 }
+            func digits(_ v: Int, _ width: Int) {
+                var divisor = 1
+                for _ in 1..<width { divisor *= 10 }
+                while v / divisor >= 10 { divisor *= 10 }  // a year beyond 9999 keeps every digit
+                while divisor > 0 { put(UInt8(48 + (v / divisor) % 10)); divisor /= 10 }
+            }
+            if !timeOnly {
+                digits(c.year, 4); put(UInt8(ascii: "-")); digits(c.month, 2); put(UInt8(ascii: "-")); digits(c.day, 2)
+                guard hasTime else { return o }
+                put(UInt8(ascii: "T"))
+            }
+            digits(c.hour, 2); put(UInt8(ascii: ":")); digits(c.minute, 2); put(UInt8(ascii: ":")); digits(c.second, 2)
+            if c.millisecond != 0 { put(UInt8(ascii: ".")); digits(c.millisecond, 3) }
+            return o
         }
-        pad(c.hour, 2); out.append(":"); pad(c.minute, 2); out.append(":"); pad(c.second, 2)
-        if c.millisecond != 0 { out.append("."); pad(c.millisecond, 3) }
-        return out
     }
 
     /// Parses an ISO 8601 date or date-time (the `t="d"` cell type) into a serial in the given system.

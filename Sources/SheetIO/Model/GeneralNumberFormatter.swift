@@ -19,59 +19,75 @@ public enum GeneralNumberFormatter {
         if abs(value) < 1e15, value == value.rounded(.towardZero) {
             return String(Int64(value))
         }
-        let (negative, digits, exponent) = shortestDigits(value)
-        // `exponent` is the power of ten of the first digit: 1.5 has exponent 0, 1500 has 3.
-        var out = negative ? "-" : ""
-        if exponent >= 16 || exponent < -9 {
-            out.append(digits[digits.startIndex])
-            if digits.count > 1 {
-                out.append(".")
-                out.append(contentsOf: digits.dropFirst())
-            }
-            out.append("E")
-            out.append(exponent < 0 ? "-" : "+")
-            let e = String(abs(exponent))
-            if e.count < 2 { out.append("0") }
-            out.append(e)
-        } else if exponent < 0 {
-            out.append("0.")
-            out.append(String(repeating: "0", count: -exponent - 1))
-            out.append(contentsOf: digits)
-        } else if digits.count <= exponent + 1 {
-            out.append(contentsOf: digits)
-            out.append(String(repeating: "0", count: exponent + 1 - digits.count))
-        } else {
-            let point = digits.index(digits.startIndex, offsetBy: exponent + 1)
-            out.append(contentsOf: digits[..<point])
-            out.append(".")
-            out.append(contentsOf: digits[point...])
-        }
-        return out
+        var text = abs(value).description
+        return text.withUTF8 { layout(negative: value < 0, description: $0) }
     }
 
-    /// The shortest round-trip significant digits of a finite non-zero double (no leading or
-    /// trailing zeros) and the decimal exponent of the first digit, taken from `description`
-    /// (`1.234567890123457e+18`, `0.1`, `1e-05`, `123456789012345.6`).
-    static func shortestDigits(_ value: Double) -> (negative: Bool, digits: String, exponent: Int) {
-        let text = abs(value).description
-        var mantissa = Substring(text)
-        var exponent = 0
-        if let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) {
-            mantissa = text[..<e]
-            exponent = Int(text[text.index(after: e)...]) ?? 0
+    /// Lays out the digits of `description` (`1.234567890123457e+18`, `0.1`, `1e-05`,
+    /// `123456789012345.6`) by the rules above, byte by byte.
+    private static func layout(negative: Bool, description d: UnsafeBufferPointer<UInt8>) -> String {
+        // Significant digits without leading or trailing zeros, and the power of ten of the first
+        // one (1.5 has 0, 1500 has 3, 0.001 has -3).
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for 24 ASCII digits, no allocation
+        var count = 0
+        var exponent = -1
+        var seenPoint = false
+        var i = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            while i < d.count {
+                let c = d[i]
+                if c == UInt8(ascii: ".") { seenPoint = true; i += 1; continue }
+                guard c >= 48 && c <= 57 else { break }
+                if count == 0 && c == 48 {
+                    if seenPoint { exponent -= 1 }
+                } else {
+                    if count < buffer.count { buffer[count] = c; count += 1 }
+                    if !seenPoint { exponent += 1 }
+                }
+                i += 1
+            }
         }
-        var digits = ""
-        var pointOffset = mantissa.count  // digits before the decimal point
-        if let dot = mantissa.firstIndex(of: ".") {
-            pointOffset = mantissa.distance(from: mantissa.startIndex, to: dot)
+        if i < d.count, d[i] == UInt8(ascii: "e") || d[i] == UInt8(ascii: "E") {
+            var k = i + 1
+            var sign = 1
+            if k < d.count, d[k] == UInt8(ascii: "-") { sign = -1; k += 1 } else if k < d.count, d[k] == UInt8(ascii: "+") { k += 1 }
+            var e = 0
+            while k < d.count, d[k] >= 48, d[k] <= 57 { e = e * 10 + Int(d[k] - 48); k += 1 }
+            exponent += sign * e
         }
-        for c in mantissa where c != "." { digits.append(c) }
-        // Leading zeros (0.001) move the first significant digit right.
-        var leading = 0
-        for c in digits { if c == "0" { leading += 1 } else { break } }
-        digits.removeFirst(leading)
-        while digits.last == "0" { digits.removeLast() }
-        if digits.isEmpty { digits = "0" }
-        return (value < 0, digits, exponent + pointOffset - 1 - leading)
+        return withUnsafeBytes(of: &digits) { raw in
+            var n = count
+            while n > 1 && raw[n - 1] == 48 { n -= 1 }
+            let sig = UnsafeRawBufferPointer(rebasing: raw[0..<max(n, 1)])
+            return String(unsafeUninitializedCapacity: 40 + max(0, abs(exponent))) { out in
+                var o = 0
+                func put(_ b: UInt8) { out[o] = b; o += 1 }
+                if negative { put(UInt8(ascii: "-")) }
+                if exponent >= 16 || exponent < -9 {
+                    put(sig[0])
+                    if sig.count > 1 {
+                        put(UInt8(ascii: "."))
+                        for b in sig.dropFirst() { put(b) }
+                    }
+                    put(UInt8(ascii: "E"))
+                    put(exponent < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+"))
+                    let e = abs(exponent)
+                    if e >= 100 { put(UInt8(48 + e / 100)) }
+                    put(UInt8(48 + (e / 10) % 10))
+                    put(UInt8(48 + e % 10))
+                } else if exponent < 0 {
+                    put(48); put(UInt8(ascii: "."))
+                    for _ in 0..<(-exponent - 1) { put(48) }
+                    for b in sig { put(b) }
+                } else {
+                    for (k, b) in sig.enumerated() {
+                        if k == exponent + 1 { put(UInt8(ascii: ".")) }
+                        put(b)
+                    }
+                    if sig.count <= exponent { for _ in 0..<(exponent + 1 - sig.count) { put(48) } }
+                }
+                return o
+            }
+        }
     }
 }
