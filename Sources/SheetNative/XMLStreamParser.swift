@@ -60,8 +60,57 @@ public struct XMLAttributes {
         return nil
     }
 
+    /// The attribute's value as text, fully decoded: `5&amp;4` gives `5&4`.
     public func string(_ name: StaticString) -> String? {
-        value(name).map { String(decoding: $0, as: UTF8.self) }
+        value(name).map(XMLAttributes.decode)
+    }
+
+    /// Attribute bytes as text. Without entity substitution (which stays off, so no DTD entity is
+    /// ever expanded) libxml2 hands a `&` over as the character reference `&#38;` (libxml2 keeps
+    /// the value re-serialisable); every `&` in the value starts such a reference, so decoding the
+    /// numeric references gives the text the file means.
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        guard bytes.contains(UInt8(ascii: "&")) else { return String(decoding: bytes, as: UTF8.self) }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == UInt8(ascii: "&"), let (scalar, length) = characterReference(bytes, at: i) {
+                out.append(contentsOf: String(Character(scalar)).utf8)
+                i += length
+            } else {
+                out.append(bytes[i])
+                i += 1
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `&#38;` or `&#x26;` at `start`: the scalar and the reference's length in bytes.
+    private static func characterReference(_ b: UnsafeBufferPointer<UInt8>, at start: Int) -> (Unicode.Scalar, Int)? {
+        var i = start + 1
+        guard i + 1 < b.count, b[i] == UInt8(ascii: "#") else { return nil }
+        i += 1
+        let hex = b[i] == UInt8(ascii: "x")
+        if hex { i += 1 }
+        var v: UInt32 = 0
+        var digits = 0
+        while i < b.count, b[i] != UInt8(ascii: ";") {
+            let c = b[i]
+            let d: UInt32
+            switch c {
+            case 48...57: d = UInt32(c - 48)
+            case 65...70 where hex: d = UInt32(c - 55)
+            case 97...102 where hex: d = UInt32(c - 87)
+            default: return nil
+            }
+            v = v * (hex ? 16 : 10) + d
+            digits += 1
+            if digits > 7 { return nil }
+            i += 1
+        }
+        guard digits > 0, i < b.count, let scalar = Unicode.Scalar(v) else { return nil }
+        return (scalar, i + 1 - start)
     }
 }
 

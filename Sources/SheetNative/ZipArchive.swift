@@ -37,7 +37,7 @@ public struct ZipLimits: Sendable {
 /// A read-only zip archive opened with libzip's consistency checks.
 ///
 /// Entry names are checked on open: no duplicates (also case variants, since OPC part names
-/// are case-insensitive), no encrypted entries, only stored or deflated data.
+/// are case-insensitive, and `\` / `/` variants), no encrypted entries, only stored or deflated data.
 public final class ZipArchive {
     public struct Entry: Sendable {
         public let index: Int
@@ -91,7 +91,7 @@ public final class ZipArchive {
                 throw ZipFailure.open(code: ZIP_ER_INCONS, message: message)
             }
             let name = String(cString: cname)
-            let key = name.lowercased()
+            let key = Self.lookupKey(name)
             if names[key] != nil {
                 zip_discard(h)
                 throw ZipFailure.duplicateName(name)
@@ -117,7 +117,16 @@ public final class ZipArchive {
 
     /// The entry with this part name, compared case-insensitively as OPC requires.
     public func entry(named name: String) -> Entry? {
-        byLowercasedName[name.lowercased()].map { entries[$0] }
+        byLowercasedName[Self.lookupKey(name)].map { entries[$0] }
+    }
+
+    /// Lower case, with `\` read as `/`: some Windows tools write `xl\workbook.xml`. A name is only
+    /// ever a key to look an entry up by; nothing is opened by it, so `..\` leads nowhere (part
+    /// names come from `PartName.resolve`, which never climbs out of the package).
+    static func lookupKey(_ name: String) -> String {
+        let lower = name.lowercased()
+        guard lower.utf8.contains(UInt8(ascii: "\\")) else { return lower }
+        return String(decoding: lower.utf8.map { $0 == UInt8(ascii: "\\") ? UInt8(ascii: "/") : $0 }, as: UTF8.self)
     }
 
     /// Opens an entry for pulling its inflated bytes, with the same limits as `read`.

@@ -12,11 +12,13 @@ struct ConvertCommand: ParsableCommand {
         --to json writes typed cells, so a program can check exactly what was read:
           {"sheets":[{"name":"Users","visibility":"visible","rows":[{"row":2,"cells":
             [{"ref":"F2","type":"number","value":91234567}]}]}]}
-        Types: string, number, boolean, date (ISO 8601), error, and formula (a formula \
-        saved without its result; value null). Empty cells are left out.
+        Types: string, number, boolean, date (ISO 8601), duration (ISO 8601, PT90S), error, \
+        and formula (a formula saved without its result; value null). Empty cells are left out.
 
-        CSV keeps row numbers: line N is spreadsheet row N. Numbers are written as Excel \
-        shows them (91234567, not 9.1234567E7). CSV has no byte-order mark, for pipelines; \
+        CSV keeps row numbers: line N is spreadsheet row N. Numbers are written exactly as \
+        stored, in the shortest form (91234567, 0.3333333333333333, 1.234567890123457E+18); \
+        a date is written as 2024-01-31, 2024-01-31T13:45:00 or 13:45:00 as its value \
+        needs. docs/values.md has the details. CSV has no byte-order mark, for pipelines; \
         --excel-csv adds one (EF BB BF), so Excel shows accented names right (not SiobhÃ¡n).
 
         On success, one line per file written goes to standard error: \
@@ -43,7 +45,7 @@ struct ConvertCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The sheet to convert, by name or 1-based number (default: the first visible sheet).", valueName: "NAME|N"))
     var sheet: String?
 
-    @Flag(help: "Convert every sheet, hidden ones included.")
+    @Flag(help: "Convert every worksheet, hidden ones included (chart sheets hold no cells and are skipped).")
     var allSheets = false
 
     @Flag(help: "In CSV/TSV output, prefix ' to cells starting with = + - @ tab or CR, so a spreadsheet will not run them as formulas.")
@@ -75,7 +77,7 @@ struct ConvertCommand: ParsableCommand {
         for w in source.warnings { Terminal.standardError("invitesheet: warning: \(Terminal.printable(w))\n") }
         let indices: [Int]
         if allSheets {
-            indices = source.sheets.map(\.index)
+            indices = source.worksheetIndices
         } else if let sheet {
             guard let i = source.sheetIndex(named: sheet) else {
                 let names = source.sheets.map { "'\($0.name)'" }.joined(separator: ", ")

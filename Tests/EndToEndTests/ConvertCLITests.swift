@@ -401,10 +401,10 @@ final class ConvertCLITests: XCTestCase {
     func testSheetsTable() throws {
         let r = try ok(["sheets", try fixture("real-xlsxwriter.xlsx")])
         XCTAssertEqual(r.stdout, """
-            #  name                      visibility  used range
-            1  Users                     visible     A1:J5
-            2  Lists                     hidden      A1:A2
-            3  _meta                     veryHidden  A1:B2
+            #  name                      visibility  kind       used range
+            1  Users                     visible     worksheet  A1:J5
+            2  Lists                     hidden      worksheet  A1:A2
+            3  _meta                     veryHidden  worksheet  A1:B2
 
             """)
     }
@@ -412,7 +412,7 @@ final class ConvertCLITests: XCTestCase {
     func testSheetsJSON() throws {
         let book = try fixture("edge-sheet-states.xlsx")
         let r = try ok(["sheets", book, "--json"])
-        XCTAssertEqual(r.stdout, ##"{"file":"\##(book)","sheets":[{"index":1,"name":"Hidden","visibility":"hidden","usedRange":"A1","rows":1},{"index":2,"name":"Visible","visibility":"visible","usedRange":"A1","rows":1},{"index":3,"name":"VeryHidden","visibility":"veryHidden","usedRange":"A1","rows":1}]}"## + "\n")
+        XCTAssertEqual(r.stdout, ##"{"file":"\##(book)","sheets":[{"index":1,"name":"Hidden","visibility":"hidden","kind":"worksheet","usedRange":"A1","rows":1},{"index":2,"name":"Visible","visibility":"visible","kind":"worksheet","usedRange":"A1","rows":1},{"index":3,"name":"VeryHidden","visibility":"veryHidden","kind":"worksheet","usedRange":"A1","rows":1}]}"## + "\n")
     }
 
     func testSheetsOfAHostileFileExitsTwo() throws {

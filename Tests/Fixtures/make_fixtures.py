@@ -797,6 +797,137 @@ def make_csv():
         b"bob@vendor.com,Bob,Lee\n")
 
 
+# --- values fixtures (issue 10: exact numbers, dates, durations, small reader cases) -------
+
+def make_values_numbers():
+    """Numbers as Excel stores them: up to 17 significant digits, so every digit counts.
+    Hand-built because openpyxl and XlsxWriter round what they store to 16 digits."""
+    values = ["1.0413926851582251", "0.3333333333333333", "1.234567890123457E+18", "91234567",
+              "6591234567", "0.1", "1.0000000000000001E-5", "123456789012345", "1E+16", "-2.5",
+              "1.5E-10", "1E+300", "0.30000000000000004", "9007199254740994", "-0"]
+    rows = "".join(f'<row r="{r}"><c r="A{r}"><v>{v}</v></c></row>' for r, v in enumerate(values, start=1))
+    write_zip(out("values-numbers.xlsx"), package([rows], sheet_names=["Numbers"]))
+
+
+def make_values_dates():
+    """Date, time and elapsed-time formats over chosen serials (1900 date system)."""
+    import xlsxwriter
+    wb = xlsxwriter.Workbook(str(out("values-dates.xlsx")))
+    wb.set_properties({"author": "make_fixtures.py", "created": FIXED_DOC_TIME})
+    ws = wb.add_worksheet("Dates")
+    fmt = {}
+
+    def f(code):
+        if code not in fmt:
+            fmt[code] = wb.add_format({"num_format": code})
+        return fmt[code]
+    day = 45322  # 2024-01-31
+    rows = [
+        ("mm-dd-yy", day + (11 * 3600 + 60 + 2) / 86400),       # 2024-01-31T11:01:02
+        ("yyyy-mm-dd hh:mm", day),                                 # 2024-01-31
+        ("yyyy-mm-dd", 0),                                         # 00:00:00
+        ("hh:mm:ss.000", (13 * 3600 + 45 * 60 + 0.25) / 86400),  # 13:45:00.250
+        ("yyyy-mm-dd hh:mm:ss", day + (13 * 3600 + 45 * 60 + 0.5) / 86400),  # ...T13:45:00.500
+        ("yyyy-mm-dd", 59),                                        # 1900-02-28
+        ("yyyy-mm-dd", 60),                                        # 1900-02-28 (Excel: 1900-02-29)
+        ("yyyy-mm-dd", 61),                                        # 1900-03-01
+        ("yyyy-mm-dd", -1),                                        # -1 (Excel shows ####)
+        ("hh:mm", -0.5),                                           # -0.5
+        ("[h]:mm:ss", 918610 / 86400),                             # PT918610S
+        ("[h]:mm:ss", -30 / 86400),                                # -PT30S
+        ("[mm]:ss", 90.5 / 86400),                                 # PT90.5S
+        ("[ss]", 1.25 / 86400),                                    # PT1.25S
+        ("[hh]:mm", 1.5),                                          # PT129600S
+        ("h:mm:ss", 1.5),                                          # 1900-01-01T12:00:00
+    ]
+    for r, (code, serial) in enumerate(rows):
+        ws.write_string(r, 0, code)
+        ws.write_number(r, 1, serial, f(code))
+    wb.close()
+
+
+def make_values_1904_extlst():
+    """openpyxl writes date1904="1"; Excel adds <x15:workbookPr> in <extLst> after it."""
+    from openpyxl.utils.datetime import CALENDAR_MAC_1904
+
+    def build(wb):
+        wb.epoch = CALENDAR_MAC_1904
+        ws = wb.active
+        ws.title = "Dates"
+        ws["A1"] = dt.date(2024, 1, 31)
+        ws["A1"].number_format = "yyyy-mm-dd"
+    path = out("values-1904-extlst.xlsx")
+    save_openpyxl(path, build)
+    with zipfile.ZipFile(path) as zf:
+        entries = [(i.filename, zf.read(i.filename)) for i in zf.infolist()]
+    ext = ('<extLst><ext uri="{140A7094-0E35-4892-8432-C4D2E57EDEB5}" '
+           'xmlns:x15="http://schemas.microsoft.com/office/spreadsheetml/2010/11/main">'
+           '<x15:workbookPr chartTrackingRefBase="1"/></ext></extLst></workbook>')
+    fixed = []
+    for name, data in entries:
+        if name == "xl/workbook.xml":
+            text = data.decode()
+            if 'date1904="1"' not in text:
+                sys.exit("values-1904-extlst.xlsx: openpyxl did not write date1904=\"1\"")
+            data = text.replace("</workbook>", ext).encode()
+        fixed.append((name, data))
+    write_zip(path, fixed)
+
+
+def make_values_hand_built():
+    """Cells no client library writes on request: overflowing numbers, a hex number, an inline
+    string with a <v>, `_X0041_`, and a package whose entry names use backslashes."""
+    write_zip(out("values-overflow.xlsx"), package([
+        '<row r="1"><c r="A1"><v>1.797693134862316e+308</v></c></row>'
+        '<row r="2"><c r="A2"><v>1E+309</v></c></row>'
+        '<row r="3"><c r="A3"><v>-1E+309</v></c></row>'
+        '<row r="4"><c r="A4"><v>1.7976931348623157E+308</v></c></row>'
+        '<row r="5"><c r="A5"><v>2.5</v></c></row>']))
+    write_zip(out("values-hex.xlsx"), package(['<row r="1"><c r="A1"><v>0x10</v></c></row>']))
+    write_zip(out("values-inline-v.xlsx"), package([
+        '<row r="1"><c r="A1" t="inlineStr"><is><t>1.0</t></is><v>1.</v></c>'
+        '<c r="B1" t="inlineStr"><v>2.</v><is><t>2.0</t></is></c></row>'
+        '<row r="2">' + inline("A2", "_X0041_ stays, _x0041_ is A") + '</row>']))
+    parts = package(['<row r="1">' + inline("A1", "read through backslashes") + '</row>'])
+    renamed = [(n.replace("/", "\\") if n.startswith("xl/") else n, d) for n, d in parts.items()]
+    # An entry that would climb out of the package if a name were ever used as a path.
+    renamed.append(("..\\..\\outside.xml", "<x/>"))
+    write_zip(out("values-backslash.xlsx"), renamed)
+
+
+def make_values_amp_sheet():
+    """openpyxl writes the sheet name 5&4 as name="5&amp;4"."""
+    def build(wb):
+        ws = wb.active
+        ws.title = "5&4"
+        ws["A1"] = "a&b"
+    save_openpyxl(out("values-amp-sheet.xlsx"), build)
+
+
+def make_values_chartsheet():
+    """XlsxWriter: a chart sheet first in tab order, then the worksheet holding its data."""
+    import xlsxwriter
+    wb = xlsxwriter.Workbook(str(out("values-chartsheet.xlsx")))
+    wb.set_properties({"author": "make_fixtures.py", "created": FIXED_DOC_TIME})
+    chartsheet = wb.add_chartsheet("Chart")
+    ws = wb.add_worksheet("Data")
+    ws.write_column("A1", [1, 2, 3])
+    chart = wb.add_chart({"type": "column"})
+    chart.add_series({"values": "=Data!$A$1:$A$3"})
+    chartsheet.set_chart(chart)
+    chartsheet.activate()
+    wb.close()
+
+
+def make_values():
+    make_values_numbers()
+    make_values_dates()
+    make_values_1904_extlst()
+    make_values_hand_built()
+    make_values_amp_sheet()
+    make_values_chartsheet()
+
+
 # --- report -------------------------------------------------------------------------------
 
 def report():
@@ -845,9 +976,14 @@ def report():
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--report", action="store_true", help="print what readers see, then exit")
+    ap.add_argument("--values", action="store_true", help="write only the values-* fixtures")
     args = ap.parse_args()
     if args.report:
         report()
+        return
+    if args.values:
+        make_values()
+        print("values-* fixtures written to", HERE)
         return
     make_real_openpyxl()
     make_real_1904()
@@ -876,6 +1012,7 @@ def main():
     make_hostile_not_zip()
     make_hostile_many_entries()
     make_csv()
+    make_values()
     print("fixtures written to", HERE)
 
 

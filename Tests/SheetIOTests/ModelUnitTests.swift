@@ -11,7 +11,7 @@ final class GeneralNumberFormatterTests: XCTestCase {
             (123456789012345, "123456789012345"),
             (1.5e21, "1.5E+21"),
             (-0.5, "-0.5"),
-            (0.30000000000000004, "0.3"),
+            (0.30000000000000004, "0.30000000000000004"),  // every digit the double needs
             (0, "0"),
             (-0.0, "0"),
             (1, "1"),
@@ -19,14 +19,14 @@ final class GeneralNumberFormatterTests: XCTestCase {
             (3.14159, "3.14159"),
             (1.5, "1.5"),
             (1e15, "1000000000000000"),
-            (1e20, "100000000000000000000"),
+            (1e20, "1E+20"),  // whole numbers from 1E+16 up use the exponent
             (1e21, "1E+21"),
             (1e-9, "0.000000001"),
             (1e-10, "1E-10"),
             (2.5e-12, "2.5E-12"),
             (-1.5e21, "-1.5E+21"),
             (1234567.891, "1234567.891"),
-            (0.000123456789012345678, "0.000123456789012346"),
+            (0.000123456789012345678, "0.00012345678901234567"),
             (45322.5729166667, "45322.5729166667"),
         ]
         for (value, expected) in table {
@@ -34,10 +34,10 @@ final class GeneralNumberFormatterTests: XCTestCase {
         }
     }
 
-    func testNonFiniteNumbersShowAsNUM() {
+    func testInfinityIsInfAndNaNIsNUM() {
         XCTAssertEqual(GeneralNumberFormatter.format(.nan), "#NUM!")
-        XCTAssertEqual(GeneralNumberFormatter.format(.infinity), "#NUM!")
-        XCTAssertEqual(GeneralNumberFormatter.format(-.infinity), "#NUM!")
+        XCTAssertEqual(GeneralNumberFormatter.format(.infinity), "inf")
+        XCTAssertEqual(GeneralNumberFormatter.format(-.infinity), "-inf")
     }
 
     func testNeverSwiftsOwnNotation() {
@@ -67,8 +67,10 @@ final class ExcelDateTests: XCTestCase {
     func test1900SystemAndItsLeapYearBug() {
         XCTAssertEqual(iso(1), "1900-01-01")
         XCTAssertEqual(iso(59), "1900-02-28")
-        // Excel counts a 29 February 1900 that never existed (Lotus 1-2-3 compatibility).
-        XCTAssertEqual(iso(60), "1900-02-29")
+        // Excel counts a 29 February 1900 that never existed (Lotus 1-2-3 compatibility); like
+        // openpyxl and calamine, serial 60 reads as the day before 1900-03-01.
+        XCTAssertEqual(iso(60), "1900-02-28")
+        XCTAssertEqual(iso(60.5), "1900-02-28T12:00:00")
         XCTAssertEqual(iso(61), "1900-03-01")
         XCTAssertEqual(iso(45322), "2024-01-31")
         XCTAssertEqual(iso(45285), "2023-12-25")
@@ -76,7 +78,8 @@ final class ExcelDateTests: XCTestCase {
     }
 
     func test1904System() {
-        XCTAssertEqual(iso(0, uses1904: true), "1904-01-01")
+        XCTAssertEqual(iso(1, uses1904: true), "1904-01-02")
+        XCTAssertEqual(iso(0, uses1904: true), "00:00:00", "serials below 1 are times, as openpyxl and calamine read them")
         XCTAssertEqual(iso(43860, uses1904: true), "2024-01-31")
         XCTAssertEqual(iso(43860.57291666666, .dateTime, uses1904: true), "2024-01-31T13:45:00")
         // 1,462 days apart.
@@ -91,11 +94,12 @@ final class ExcelDateTests: XCTestCase {
         XCTAssertEqual(iso(0.25, .time), "06:00:00")
         XCTAssertEqual(iso(45322.57291666666, .dateTime), "2024-01-31T13:45:00")
         XCTAssertEqual(iso(45322.5729166667, .dateTime), "2024-01-31T13:45:00")
-        XCTAssertEqual(iso(45322, .dateTime), "2024-01-31T00:00:00")
+        XCTAssertEqual(iso(45322, .dateTime), "2024-01-31", "midnight: the date alone, whatever the format")
         // A time-formatted serial of a day or more keeps its date rather than losing it.
         XCTAssertEqual(iso(45322.57291666666, .time), "2024-01-31T13:45:00")
-        // Rounding to the second carries into the next day.
-        XCTAssertEqual(iso(45322.9999999, .dateTime), "2024-02-01T00:00:00")
+        // Rounding to the millisecond carries into the next day.
+        XCTAssertEqual(iso(45322.999999999999, .dateTime), "2024-02-01")
+        XCTAssertEqual(iso(45322.9999999, .dateTime), "2024-01-31T23:59:59.991")
     }
 
     func testComponents() {
@@ -162,10 +166,14 @@ final class NumberFormatClassifyTests: XCTestCase {
             ("h:mm", .time),
             ("mm:ss", .time),
             ("mmss.0", .time),
-            ("[h]:mm:ss", .time),
-            ("[h]:mm", .time),
-            ("[mm]:ss", .time),
-            ("[ss]", .time),
+            ("[h]:mm:ss", .duration),
+            ("[h]:mm", .duration),
+            ("[hh]:mm", .duration),
+            ("[mm]:ss", .duration),
+            ("[ss]", .duration),
+            ("[s].000", .duration),
+            ("[H]:MM:SS", .duration),
+            ("[Red][h]:mm", .duration),
             ("h:mm AM/PM", .time),
             ("h:mm:ss AM/PM", .time),
             ("h:mm am/pm", .time),
@@ -187,7 +195,7 @@ final class NumberFormatClassifyTests: XCTestCase {
         let expected: [Int: NumberFormat.Kind] = [
             0: .general, 1: .number, 2: .number, 3: .number, 4: .number, 9: .number, 10: .number, 11: .number,
             12: .number, 13: .number, 14: .date, 15: .date, 16: .date, 17: .date, 18: .time, 19: .time, 20: .time,
-            21: .time, 22: .dateTime, 37: .number, 38: .number, 39: .number, 40: .number, 45: .time, 46: .time,
+            21: .time, 22: .dateTime, 37: .number, 38: .number, 39: .number, 40: .number, 45: .time, 46: .duration,
             47: .time, 48: .number, 49: .text, 27: .date, 36: .date, 50: .date, 58: .date,
         ]
         for (id, kind) in expected.sorted(by: { $0.key < $1.key }) {

@@ -120,15 +120,16 @@ final class XLSXReaderHandBuiltTests: XCTestCase {
         XCTAssertEqual(r.first?.cells.first?.value.displayText, "2024-01-31")
     }
 
-    func testTwelveHourAndElapsedTimeFormatsAreTimes() throws {
+    func testTwelveHourFormatsAreTimesAndElapsedTimeIsADuration() throws {
         let styles = """
             <numFmts count="2"><numFmt numFmtId="164" formatCode="[h]:mm"/><numFmt numFmtId="165" formatCode="h:mm AM/PM"/></numFmts>
             <cellXfs count="4"><xf numFmtId="0"/><xf numFmtId="164"/><xf numFmtId="165"/><xf numFmtId="18"/></cellXfs>
             """
         let r = try rows(try workbook(sheetData: #"<row r="1"><c r="A1" s="1"><v>0.5</v></c><c r="B1" s="2"><v>0.5729166666666666</v></c><c r="C1" s="3"><v>0.25</v></c></row>"#, styles: styles))
         let values = r.first?.cells.map(\.value) ?? []
-        XCTAssertEqual(values.map(\.displayText), ["12:00:00", "13:45:00", "06:00:00"])
-        for v in values {
+        XCTAssertEqual(values.map(\.displayText), ["PT43200S", "13:45:00", "06:00:00"])
+        XCTAssertEqual(values.first, .duration(ExcelDuration(days: 0.5)))
+        for v in values.dropFirst() {
             guard case .date(let d) = v else { XCTFail("\(v) is not a time"); continue }
             XCTAssertEqual(d.kind, .time)
         }

@@ -339,16 +339,12 @@ final class XLSXReaderTests: XCTestCase {
         XCTAssertEqual(format("B1")?.kind, .date)
         assertDate(users, "B1", iso: "2024-01-31", kind: .date)
 
-        // 165 [h]:mm:ss: an elapsed time. This reader has no duration type: the value is a time
-        // whose serial is the 1.5 days stored (36 h); being over a day, its ISO form carries the
-        // 1900-system date of day 1 (1900-01-01T12:00:00).
+        // 165 [h]:mm:ss: an elapsed time, a duration of the 1.5 days stored (36 h).
         XCTAssertEqual(format("B2")?.id, 165)
-        XCTAssertEqual(format("B2")?.kind, .time)
-        guard case .date(let b2) = users.value("B2") else { return XCTFail("B2 is \(users.value("B2"))") }
-        XCTAssertEqual(b2.serial, 1.5)
-        XCTAssertEqual(b2.kind, .time)
-        XCTAssertEqual(b2.serial * 24, 36)
-        XCTAssertEqual(b2.iso8601, "1900-01-01T12:00:00")
+        XCTAssertEqual(format("B2")?.kind, .duration)
+        XCTAssertEqual(users.value("B2"), .duration(ExcelDuration(days: 1.5)))
+        XCTAssertEqual(users.value("B2").displayText, "PT129600S")
+        XCTAssertEqual(users.value("B2").typeName, "duration")
 
         // 166 0.00: a number, not rounded to the format
         XCTAssertEqual(format("B3")?.kind, .number)

@@ -11,8 +11,28 @@ public enum CellValue: Sendable, Equatable {
     /// A formula saved without its result (scripts such as openpyxl write these): the value Excel
     /// would show is unknown until the workbook is opened and saved in Excel. Never an empty cell.
     case formulaWithoutResult
+    /// A number whose number format is an elapsed time (`[h]:mm:ss`).
+    case duration(ExcelDuration)
 
-    /// The value as text, the way Excel's General format (or the date's ISO form) shows it.
+    /// A stored number as its number format presents it: a date when the format is a date or
+    /// time and the serial lies in Excel's date range (0 up to 9999-12-31), a duration when the
+    /// format is an elapsed time, else the number itself (Excel shows `####` for a negative date).
+    @inline(__always)
+    public static func stored(_ number: Double, format: NumberFormat.Kind, uses1904: Bool) -> CellValue {
+        switch format {
+        case .general, .number, .text:
+            return .number(number)
+        case .date, .time, .dateTime:
+            guard number >= 0, number < ExcelDate.maxSerial else { return .number(number) }
+            let kind: ExcelDate.Kind = format == .time ? .time : format == .dateTime ? .dateTime : .date
+            return .date(ExcelDate(serial: number, uses1904: uses1904, kind: kind))
+        case .duration:
+            guard abs(number) < 1e11 else { return .number(number) }  // beyond any clock; also ±inf
+            return .duration(ExcelDuration(days: number))
+        }
+    }
+
+    /// The value as text: numbers exactly (`GeneralNumberFormatter`), dates and durations in ISO 8601.
     public var displayText: String {
         switch self {
         case .empty: return ""
@@ -22,6 +42,7 @@ public enum CellValue: Sendable, Equatable {
         case .error(let e): return e
         case .date(let d): return d.iso8601
         case .formulaWithoutResult: return ""
+        case .duration(let d): return d.iso8601
         }
     }
 
@@ -35,6 +56,7 @@ public enum CellValue: Sendable, Equatable {
         case .error: return "error"
         case .date: return "date"
         case .formulaWithoutResult: return "formula"
+        case .duration: return "duration"
         }
     }
 

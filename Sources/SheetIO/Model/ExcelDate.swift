@@ -13,38 +13,53 @@ public struct ExcelDate: Sendable, Equatable {
         self.kind = kind
     }
 
-    /// Calendar fields (proleptic Gregorian) of the serial, rounded to the nearest second.
-    public var components: (year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int) {
-        var totalSeconds = Int((serial * 86_400).rounded())
-        var days = totalSeconds / 86_400
-        totalSeconds -= days * 86_400
-        if totalSeconds < 0 { totalSeconds += 86_400; days -= 1 }
-        // Day 0 of the 1900 system is 1899-12-31 and Excel counts a fictitious 1900-02-29 (serial 60).
-        var civilDays: Int
+    /// The largest serial Excel shows as a date: 9999-12-31 23:59:59.999 in the 1900 system.
+    public static let maxSerial = 2_958_466.0
+
+    /// Calendar fields (proleptic Gregorian) of the serial, rounded to the nearest millisecond.
+    ///
+    /// Day 0 of the 1900 system is 1899-12-31. Excel counts a fictitious 1900-02-29 as serial 60;
+    /// like openpyxl and python-calamine, serial 60 is read as 1900-02-28 (the day before 1900-03-01).
+    public var components: (year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int, millisecond: Int) {
+        var totalMs = Int((serial * 86_400_000).rounded())
+        var days = totalMs / 86_400_000
+        totalMs -= days * 86_400_000
+        if totalMs < 0 { totalMs += 86_400_000; days -= 1 }
+        let civilDays: Int
         if uses1904 {
             civilDays = days + ExcelDate.daysFromCivil(1904, 1, 1)
         } else {
-            let base = ExcelDate.daysFromCivil(1899, 12, 31)
-            civilDays = base + days - (days > 60 ? 1 : 0)
+            civilDays = ExcelDate.daysFromCivil(1899, 12, 31) + days - (days >= 60 ? 1 : 0)
         }
-        var (y, m, d) = ExcelDate.civilFromDays(civilDays)
-        if !uses1904 && days == 60 { (y, m, d) = (1900, 2, 29) }
-        return (y, m, d, totalSeconds / 3600, (totalSeconds / 60) % 60, totalSeconds % 60)
+        let (y, m, d) = ExcelDate.civilFromDays(civilDays)
+        let seconds = totalMs / 1000
+        return (y, m, d, seconds / 3600, (seconds / 60) % 60, seconds % 60, totalMs % 1000)
     }
 
-    /// ISO 8601: `2024-01-31`, `2024-01-31T13:45:00` or `13:45:00`.
+    /// ISO 8601, decided by the value and not the format: `2024-01-31` when the time of day is
+    /// exactly 0, `2024-01-31T13:45:00` otherwise (`.250` added when the milliseconds are not 0),
+    /// and the time alone (`13:45:00`) for serials from 0 up to 1.
     public var iso8601: String {
         let c = components
-        func pad(_ v: Int, _ width: Int) -> String {
-            let s = String(v)
-            return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
-        }
-        let date = "\(pad(c.year, 4))-\(pad(c.month, 2))-\(pad(c.day, 2))"
-        let time = "\(pad(c.hour, 2)):\(pad(c.minute, 2)):\(pad(c.second, 2))"
-        switch kind {
-        case .date: return date
-        case .time: return serial < 1 && serial >= 0 ? time : "\(date)T\(time)"
-        case .dateTime: return "\(date)T\(time)"
+        let hasTime = c.hour != 0 || c.minute != 0 || c.second != 0 || c.millisecond != 0
+        let timeOnly = serial >= 0 && serial < 1 && (c.year, c.month, c.day) == (uses1904 ? (1904, 1, 1) : (1899, 12, 31))
+        return String(unsafeUninitializedCapacity: 32) { out in
+            var o = 0
+            func put(_ b: UInt8) { out[o] = b; o += 1 }
+            func digits(_ v: Int, _ width: Int) {
+                var divisor = 1
+                for _ in 1..<width { divisor *= 10 }
+                while v / divisor >= 10 { divisor *= 10 }  // a year beyond 9999 keeps every digit
+                while divisor > 0 { put(UInt8(48 + (v / divisor) % 10)); divisor /= 10 }
+            }
+            if !timeOnly {
+                digits(c.year, 4); put(UInt8(ascii: "-")); digits(c.month, 2); put(UInt8(ascii: "-")); digits(c.day, 2)
+                guard hasTime else { return o }
+                put(UInt8(ascii: "T"))
+            }
+            digits(c.hour, 2); put(UInt8(ascii: ":")); digits(c.minute, 2); put(UInt8(ascii: ":")); digits(c.second, 2)
+            if c.millisecond != 0 { put(UInt8(ascii: ".")); digits(c.millisecond, 3) }
+            return o
         }
     }
 
@@ -112,5 +127,32 @@ public struct ExcelDate: Sendable, Equatable {
         let d = doy - (153 * mp + 2) / 5 + 1
         let m = mp < 10 ? mp + 3 : mp - 9
         return (m <= 2 ? y + 1 : y, m, d)
+    }
+}
+
+/// An elapsed time stored under a `[h]:mm:ss`-style format: a number of days, written as an
+/// ISO 8601 duration in seconds (`PT918610S`, `PT1.5S`, `-PT30S`).
+public struct ExcelDuration: Sendable, Equatable {
+    /// The stored serial: days, fractions included; negative for a negative duration.
+    public var days: Double
+
+    public init(days: Double) { self.days = days }
+
+    /// `PT<seconds>S`, or `-PT<seconds>S` when negative; seconds rounded to the millisecond, with
+    /// up to three decimals and no trailing zeros.
+    public var iso8601: String {
+        let ms = (abs(days) * 86_400_000).rounded()
+        guard ms.isFinite, ms < 9e15 else { return GeneralNumberFormatter.format(days) }
+        let total = Int64(ms)
+        var out = days < 0 && total != 0 ? "-PT" : "PT"
+        out += String(total / 1000)
+        var fraction = Int(total % 1000)
+        if fraction != 0 {
+            var width = 3
+            while fraction % 10 == 0 { fraction /= 10; width -= 1 }
+            let s = String(fraction)
+            out += "." + String(repeating: "0", count: width - s.count) + s
+        }
+        return out + "S"
     }
 }

@@ -2,6 +2,8 @@
 public struct NumberFormat: Sendable, Hashable {
     public enum Kind: Sendable, Hashable {
         case general, text, number, date, time, dateTime
+        /// Elapsed time: a bracketed `[h]`, `[mm]`, `[ss]`… token (`[h]:mm:ss`), written as a duration.
+        case duration
         public var isDateOrTime: Bool { self == .date || self == .time || self == .dateTime }
     }
     public var id: Int
@@ -71,12 +73,12 @@ public struct NumberFormat: Sendable, Hashable {
     /// Decides whether a format code shows a date, a time, both, text or a plain number.
     ///
     /// Quoted literals, backslash escapes, `_x`/`*x` padding and bracketed sections
-    /// (colours, conditions, locales) are skipped; `[h]`, `[m]`, `[s]` elapsed times count as time.
-    /// Only the first section (positive numbers) decides.
+    /// (colours, conditions, locales) are skipped; any `[h]`, `[m]`, `[s]` elapsed-time token makes
+    /// it a duration. Only the first section (positive numbers) decides.
     public static func classify(code: String) -> Kind {
         let bytes = Array(code.utf8)
         if bytes.isEmpty { return .general }
-        var hasDate = false, hasTime = false, hasDigits = false, hasAt = false
+        var hasDate = false, hasTime = false, hasDigits = false, hasAt = false, hasElapsed = false
         var lastTimeToken: UInt8 = 0  // 'h' or 's' or 0, to tell minutes from months
         var i = 0
         func lower(_ b: UInt8) -> UInt8 { (b >= 65 && b <= 90) ? b + 32 : b }
@@ -98,7 +100,7 @@ public struct NumberFormat: Sendable, Hashable {
                 var inner: [UInt8] = []
                 while j < bytes.count && bytes[j] != UInt8(ascii: "]") { inner.append(lower(bytes[j])); j += 1 }
                 if !inner.isEmpty, inner.allSatisfy({ $0 == UInt8(ascii: "h") || $0 == UInt8(ascii: "m") || $0 == UInt8(ascii: "s") }) {
-                    hasTime = true
+                    hasElapsed = true
                     // `[h]:mm`: minutes after elapsed hours, not a month.
                     if inner[0] == UInt8(ascii: "h") { lastTimeToken = UInt8(ascii: "h") }
                 }
@@ -146,6 +148,7 @@ public struct NumberFormat: Sendable, Hashable {
             }
             i += 1
         }
+        if hasElapsed { return .duration }
         if hasDate && hasTime { return .dateTime }
         if hasDate { return .date }
         if hasTime { return .time }

@@ -1,15 +1,19 @@
-/// A sheet's name, position and visibility.
+/// A sheet's name, position, visibility and kind.
 public struct SheetInfo: Sendable, Equatable {
     public enum Visibility: String, Sendable, Equatable { case visible, hidden, veryHidden }
+    /// A worksheet holds cells; a chart sheet (`<chartsheet>`) holds one chart and no cells.
+    public enum Kind: String, Sendable, Equatable { case worksheet, chart }
     /// Zero-based position in the workbook's tab order.
     public var index: Int
     public var name: String
     public var visibility: Visibility
+    public var kind: Kind
 
-    public init(index: Int, name: String, visibility: Visibility) {
+    public init(index: Int, name: String, visibility: Visibility, kind: Kind = .worksheet) {
         self.index = index
         self.name = name
         self.visibility = visibility
+        self.kind = kind
     }
 }
 

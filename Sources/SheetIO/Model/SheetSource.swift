@@ -29,8 +29,13 @@ extension SheetSource {
         return nil
     }
 
-    /// The first visible sheet, which is what Excel shows on opening.
+    /// The first visible worksheet, which is what Excel shows on opening (a chart sheet holds no
+    /// cells, so it is never the default).
     public var firstVisibleSheetIndex: Int? {
-        sheets.first(where: { $0.visibility == .visible })?.index ?? sheets.first?.index
+        let worksheets = sheets.filter { $0.kind == .worksheet }
+        return worksheets.first(where: { $0.visibility == .visible })?.index ?? worksheets.first?.index
     }
+
+    /// Every worksheet, hidden ones included; chart sheets are left out (they hold no cells).
+    public var worksheetIndices: [Int] { sheets.filter { $0.kind == .worksheet }.map(\.index) }
 }

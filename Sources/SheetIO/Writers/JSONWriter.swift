@@ -31,8 +31,8 @@ public final class JSONWriter {
 
     public func value(_ number: Int) { beforeValue(); sink.write(String(number)) }
 
-    /// A number as Excel's General format shows it (`91234567`, not `9.1234567E7`); JSON has no
-    /// NaN or infinity, so those are written as `null`.
+    /// A number exactly as stored, shortest form (`91234567`, `0.3333333333333333`; see
+    /// `GeneralNumberFormatter`); JSON has no NaN or infinity, so those are written as `null`.
     public func value(_ number: Double) {
         guard number.isFinite else { null(); return }
         beforeValue()

@@ -18,8 +18,12 @@ enum TypedCellJSON {
             case .number(let d) where d.isFinite:
                 json.key("type"); json.value("number")
                 json.key("value"); json.value(d)
+            case .number(let d) where d.isInfinite:
+                // JSON has no infinity: a number beyond the double range is the string "inf" / "-inf".
+                json.key("type"); json.value("number")
+                json.key("value"); json.value(d < 0 ? "-inf" : "inf")
             case .number:
-                // JSON has no NaN or infinity; Excel shows such a result as #NUM!.
+                // JSON has no NaN; Excel shows such a result as #NUM!.
                 json.key("type"); json.value("error")
                 json.key("value"); json.value("#NUM!")
             case .boolean(let b):
@@ -27,6 +31,9 @@ enum TypedCellJSON {
                 json.key("value"); json.value(b)
             case .date(let d):
                 json.key("type"); json.value("date")
+                json.key("value"); json.value(d.iso8601)
+            case .duration(let d):
+                json.key("type"); json.value("duration")
                 json.key("value"); json.value(d.iso8601)
             case .error(let e):
                 json.key("type"); json.value("error")

@@ -1,8 +1,10 @@
 /// Streams sheets as one typed JSON document:
 /// `{"sheets":[{"name":"Users","visibility":"visible","rows":[{"row":1,"cells":[{"ref":"A1","type":"string","value":"Email address"}]}]}]}`.
 ///
-/// Types are `string`, `number` (as Excel's General format shows it), `boolean`, `date` (ISO 8601)
-/// `error` (`#N/A`) and `formula` (a formula saved without its result; `value` is null). Empty cells, and rows with none but empty cells, are left out.
+/// Types are `string`, `number` (the shortest form that reads back as the stored double; `"inf"` /
+/// `"-inf"` strings for infinities), `boolean`, `date` (ISO 8601), `duration` (ISO 8601 `PT…S`),
+/// `error` (`#N/A`) and `formula` (a formula saved without its result; `value` is null).
+/// docs/values.md has the details. Empty cells, and rows with none but empty cells, are left out.
 /// Call `beginSheet`, `writeRow` for each row, `endSheet`, then `finish()` and commit the sink.
 public final class TypedJSONWriter {
     private let json: JSONWriter

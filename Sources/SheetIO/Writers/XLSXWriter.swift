@@ -369,6 +369,12 @@ public final class XLSXSheetWriter {
                 let serial = d.uses1904 ? d.serial + 1462 : d.serial
                 let s = try workbook.dateStyle(for: d.kind, base: style)
                 try native.writeNumber(row: r, column: column, serial, format: s.native)
+            case .duration(let d):
+                // An elapsed time keeps its days serial under an elapsed-time format.
+                var cs = style?.cellStyle ?? CellStyle()
+                if cs.numberFormat == nil { cs.numberFormat = "[h]:mm:ss" }
+                let s = try workbook.style(cs)
+                try native.writeNumber(row: r, column: column, d.days, format: s.native)
             case .error(let e):
                 if ExcelErrorValue.formulaLiterals.contains(e) {
                     try native.writeFormula(row: r, column: column, e, stringResult: e, format: style?.native)

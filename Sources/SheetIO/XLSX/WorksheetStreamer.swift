@@ -68,7 +68,8 @@ final class WorksheetStreamer: XMLStreamHandler {
         case UInt8(ascii: "c") where name.is("c"):
             try startCell(attributes)
         case UInt8(ascii: "v") where name.is("v"):
-            if inCell { capturing = true; cellHasValueElement = true }
+            // An inline string's text is in <is> alone; a <v> beside it is ignored.
+            if inCell && cellType != .inlineString { capturing = true; cellHasValueElement = true }
         case UInt8(ascii: "f") where name.is("f"):
             if inCell { cellHasFormula = true }
         case UInt8(ascii: "r") where name.is("row"):
@@ -272,10 +273,7 @@ final class WorksheetStreamer: XMLStreamHandler {
                 throw fail(.badCell, "\"\(String(decoding: b.prefix(40), as: UTF8.self))\" is not a number",
                            cell: CellReference.a1(column: cellColumn, row: row.number))
             }
-            if cellFormat.kind.isDateOrTime, d >= 0, d < 2_958_466 {
-                return .date(ExcelDate(serial: d, uses1904: uses1904, kind: Self.dateKind(cellFormat.kind)))
-            }
-            return .number(d)
+            return CellValue.stored(d, format: cellFormat.kind, uses1904: uses1904)
         case .boolean:
             guard let c = b.first else { return .empty }
             return .boolean(c == UInt8(ascii: "1") || c == UInt8(ascii: "t"))

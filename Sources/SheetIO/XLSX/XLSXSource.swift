@@ -50,8 +50,10 @@ public final class XLSXSource: SheetSource {
         var infos: [SheetInfo] = []
         var parts: [String?] = []
         for (i, entry) in workbook.sheets.enumerated() {
-            infos.append(SheetInfo(index: i, name: entry.name, visibility: entry.visibility))
-            if let rel = byID[entry.relationshipID], rel.isType("worksheet") {
+            let rel = byID[entry.relationshipID]
+            let kind: SheetInfo.Kind = rel?.isType("chartsheet") == true ? .chart : .worksheet
+            infos.append(SheetInfo(index: i, name: entry.name, visibility: entry.visibility, kind: kind))
+            if let rel, rel.isType("worksheet") {
                 parts.append(rel.part)
             } else {
                 parts.append(nil)  // a chart sheet, dialog sheet or dangling relationship: no cells

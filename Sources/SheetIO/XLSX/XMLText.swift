@@ -6,7 +6,8 @@ import Darwin
 
 /// Byte-level helpers for text taken from SpreadsheetML.
 enum XMLText {
-    /// Decodes `_xHHHH_` escapes (ECMA-376 Part 1, 22.9.2.19 ST_Xstring): `_x000D_` is CR and
+    /// Decodes `_xHHHH_` escapes (ECMA-376 Part 1, 22.9.2.19 ST_Xstring; a lowercase `x` only, as
+    /// Excel, openpyxl and calamine read them, so `_X0041_` stays text): `_x000D_` is CR and
     /// `_x005F_` is a literal underscore, so `_x005F_x0041_` stays `_x0041_`. UTF-16 surrogate
     /// pairs written as two escapes are joined.
     static func decodeEscapes(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
@@ -51,7 +52,7 @@ enum XMLText {
 
     @inline(__always)
     private static func escapeAt(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> UInt16? {
-        guard i + 6 < b.count, b[i] == UInt8(ascii: "_"), b[i + 1] == UInt8(ascii: "x") || b[i + 1] == UInt8(ascii: "X"),
+        guard i + 6 < b.count, b[i] == UInt8(ascii: "_"), b[i + 1] == UInt8(ascii: "x"),
               b[i + 6] == UInt8(ascii: "_") else { return nil }
         var v: UInt16 = 0
         for k in 2...5 {
@@ -89,8 +90,10 @@ enum XMLText {
         return v
     }
 
-    /// Parses an XML number (`xsd:double`) straight from bytes: integers of up to 15 digits
-    /// exactly by hand, everything else through `strtod` on a NUL-terminated scratch copy.
+    /// Parses an XML number (`xsd:double` in decimal form: `-12`, `0.5`, `1.5E+21`) straight from
+    /// bytes: integers of up to 15 digits exactly by hand, everything else checked to be decimal
+    /// (`strtod` would also take `0x10`, `nan` and `inf`, which no OOXML number is) and then read by
+    /// `strtod` from a NUL-terminated scratch copy. A number beyond the double range is ±infinity.
     @inline(__always)
     static func parseDouble(_ bytes: UnsafeBufferPointer<UInt8>, scratch: inout [CChar]) -> Double? {
         var i = 0
@@ -112,19 +115,42 @@ enum XMLText {
             }
             if ok { return Double(negative ? -v : v) }
         }
+        guard isDecimalNumber(b) else { return nil }
         scratch.removeAll(keepingCapacity: true)
         for c in b { scratch.append(CChar(bitPattern: c)) }
         scratch.append(0)
         return scratch.withUnsafeBufferPointer { p -> Double? in
             var end: UnsafeMutablePointer<CChar>?
             let v = strtod(p.baseAddress!, &end)
-            guard let end, end == UnsafeMutablePointer(mutating: p.baseAddress! + (p.count - 1)), v.isFinite else { return nil }
+            guard let end, end == UnsafeMutablePointer(mutating: p.baseAddress! + (p.count - 1)), !v.isNaN else { return nil }
             return v
         }
     }
 }
 
 extension XMLText {
+    /// `[+-]?(digits[.digits?] | .digits)([eE][+-]?digits)?`: the decimal lexical form of `xsd:double`.
+    static func isDecimalNumber(_ b: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        var i = b.startIndex
+        let end = b.endIndex
+        @inline(__always) func isDigit(_ k: Int) -> Bool { k < end && b[k] >= 48 && b[k] <= 57 }
+        if i < end && (b[i] == UInt8(ascii: "-") || b[i] == UInt8(ascii: "+")) { i += 1 }
+        var mantissaDigits = 0
+        while isDigit(i) { i += 1; mantissaDigits += 1 }
+        if i < end && b[i] == UInt8(ascii: ".") {
+            i += 1
+            while isDigit(i) { i += 1; mantissaDigits += 1 }
+        }
+        guard mantissaDigits > 0 else { return false }
+        if i < end && (b[i] == UInt8(ascii: "e") || b[i] == UInt8(ascii: "E")) {
+            i += 1
+            if i < end && (b[i] == UInt8(ascii: "-") || b[i] == UInt8(ascii: "+")) { i += 1 }
+            guard isDigit(i) else { return false }
+            while isDigit(i) { i += 1 }
+        }
+        return i == end
+    }
+
     /// Escapes text for an `ST_Xstring` so that readers decode it back to itself: every literal
     /// `_xHHHH_` gets its underscore written as `_x005F_` (libxlsxwriter does not do this).
     static func escapeForXstring(_ text: String) -> String {

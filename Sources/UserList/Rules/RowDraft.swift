@@ -164,7 +164,7 @@ public struct CellTraits: OptionSet, Sendable, Equatable {
         var t: CellTraits = .present
         switch cell.value {
         case .text: t.insert(.text)
-        case .number: t.insert(.number)
+        case .number, .duration: t.insert(.number)
         case .date: t.insert(.date)
         case .error: t.insert(.error)
         case .boolean: t.insert(.boolean)
