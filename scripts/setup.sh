@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Installs what invitesheet needs on a Debian machine that has the Swift toolchain:
-# the C libraries it links (libzip, libxml2, libxlsxwriter) and, for the tests and the
+# the C libraries it links (libzip, libxml2, libxlsxwriter, SQLite for the invitations ledger,
+# OpenSSL's libcrypto for SHA-256) and, for the tests and the
 # benchmark, the second readers it checks its output with (LibreOffice headless, openpyxl,
 # python-calamine, XlsxWriter). Safe to run again: it installs only what is missing.
 set -euo pipefail
 
-apt_packages=(pkg-config libzip-dev libxml2-dev libxlsxwriter-dev zlib1g-dev python3 python3-pip time hyperfine)
+apt_packages=(pkg-config libzip-dev libxml2-dev libxlsxwriter-dev zlib1g-dev libsqlite3-dev libssl-dev python3 python3-pip time hyperfine)
 if [ "${INVITESHEET_SKIP_LIBREOFFICE:-0}" != 1 ]; then
   apt_packages+=(libreoffice-calc-nogui)
 fi
