@@ -73,7 +73,16 @@ public struct InvitationLedger {
         configuration.readonly = true
         configuration.busyMode = .timeout(busyTimeout)
         do {
-            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            // A read-only connection to a WAL database creates its -wal and -shm files. When nobody has
+            // the ledger open (no -wal file), read it as immutable instead, so a refused file is left
+            // exactly as it was, nothing added beside it.
+            var queue: DatabaseQueue
+            if !FileManager.default.fileExists(atPath: path + "-wal"),
+               let immutable = try? DatabaseQueue(path: immutableURI(path), configuration: configuration) {
+                queue = immutable
+            } else {
+                queue = try DatabaseQueue(path: path, configuration: configuration)
+            }
             try queue.read { db in
                 let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
                 if tables.isEmpty { return }  // an empty file: created and migrated below
@@ -90,18 +99,28 @@ public struct InvitationLedger {
         }
     }
 
+    /// `file:<path>?mode=ro&immutable=1`, the path percent-encoded where a URI needs it.
+    private static func immutableURI(_ path: String) -> String {
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove(charactersIn: "?#%")
+        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        return "file:" + (absolute.addingPercentEncoding(withAllowedCharacters: allowed) ?? absolute) + "?mode=ro&immutable=1"
+    }
+
     /// Runs `body` in one IMMEDIATE write transaction, recording this process as the lock holder
     /// while it runs; `commit: false` rolls everything back (dry runs).
     func transaction<T>(_ activity: String, commit: Bool = true, _ body: (Database) throws -> T) throws -> T {
         try guarded(activity) {
             try writer.writeWithoutTransaction { db in
                 var result: T?
+                var claimed = false
+                defer { if claimed { holder?.release() } }
                 try db.inTransaction(.immediate) {
                     holder?.claim(activity: activity, at: Int64(Date().timeIntervalSince1970))
+                    claimed = true
                     result = try body(db)
                     return commit ? .commit : .rollback
                 }
-                holder?.release()
                 return result!
             }
         }
@@ -117,12 +136,8 @@ public struct InvitationLedger {
         do {
             return try body()
         } catch let error as DatabaseError {
-            holder?.release()
             guard let path else { throw error }
             throw LedgerError.from(error, path: path, holder: holder ?? LedgerHolder(ledgerPath: path))
-        } catch {
-            holder?.release()
-            throw error
         }
     }
 }
