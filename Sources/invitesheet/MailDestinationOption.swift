@@ -34,22 +34,30 @@ struct MailOptionError: Error {
 final class MinimalOutboxWriter: MailTransport {
     let directory: String
 
+    private let formatter: DateFormatter = {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss '+0000'"
+        return formatter
+    }()
+    private var folderReady = false
+
     init(directory: String) { self.directory = directory }
 
     func deliver(_ message: MailMessage) throws {
-        do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        } catch {
-            throw MailDeliveryError(.temporary, "cannot create the outbox folder \(directory)")
+        if !folderReady {
+            do {
+                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+                folderReady = true
+            } catch {
+                throw MailDeliveryError(.temporary, "cannot create the outbox folder \(directory)")
+            }
         }
         let name = message.messageID.trimmingCharacters(in: CharacterSet(charactersIn: "<>"))
         let path = (directory as NSString).appendingPathComponent(name + ".eml")
         let temporary = path + ".tmp"
         let date = Date(timeIntervalSince1970: TimeInterval(message.date))
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss '+0000'"
         var text = "From: \(message.from)\r\nTo: \(message.to.joined(separator: ", "))\r\n"
         text += "Subject: \(Self.encodedHeader(message.subject))\r\nDate: \(formatter.string(from: date))\r\n"
         text += "Message-ID: \(message.messageID)\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n"

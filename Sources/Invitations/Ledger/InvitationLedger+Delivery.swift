@@ -25,14 +25,15 @@ extension InvitationLedger {
     /// Messages waiting for delivery at `now`: queued ones whose retry time has come, and ones a dead
     /// process was sending (they are sent again with the same Message-ID).
     public func pendingMessages(at now: Int64, limit: Int = 1_000) throws -> [MessageRecord] {
-        try reading { db in try waiting(db, at: now, limit: limit) }
+        try reading { db in try waiting(db, at: now, after: 0, limit: limit).messages }
     }
 
-    private func waiting(_ db: Database, at now: Int64, limit: Int) throws -> [MessageRecord] {
-        let rows = try MessageRecord.fetchAll(db, sql: """
-            SELECT * FROM message WHERE state IN ('queued', 'sending') AND nextAttemptAt <= ? ORDER BY id LIMIT ?
-            """, arguments: [now, limit])
-        return rows.filter { $0.state == .queued || !Self.isAlive($0.claimedBy) }
+    /// Waiting messages with a row id above `after`, in order (the partial index makes each batch a short range scan).
+    private func waiting(_ db: Database, at now: Int64, after: Int64, limit: Int) throws -> (messages: [MessageRecord], lastID: Int64?) {
+        let rows = try MessageRecord.fetchAll(db.cachedStatement(sql: """
+            SELECT * FROM message WHERE state IN ('queued', 'sending') AND id > ? AND nextAttemptAt <= ? ORDER BY id LIMIT ?
+            """), arguments: [after, now, limit])
+        return (rows.filter { $0.state == .queued || !Self.isAlive($0.claimedBy) }, rows.last?.id)
     }
 
     /// Records that a message was delivered; its registration link is forgotten.
@@ -61,18 +62,21 @@ extension InvitationLedger {
         var report = DeliveryReport()
         let pid = getpid()
         var stop = false
+        var lastID: Int64 = 0
         while !stop {
-            let batch: [MessageRecord] = try guarded("claiming messages") {
+            let (batch, seen): ([MessageRecord], Int64?) = try guarded("claiming messages") {
                 try writer.write { db in
-                    let batch = try waiting(db, at: now, limit: batchSize)
+                    let (batch, seen) = try waiting(db, at: now, after: lastID, limit: batchSize)
                     for message in batch {
                         try db.cachedStatement(sql: "UPDATE message SET state = 'sending', claimedBy = ?, attempts = attempts + 1, lastAttemptAt = ? WHERE id = ?")
                             .execute(arguments: [pid, now, message.id])
                     }
-                    return batch
+                    return (batch, seen)
                 }
             }
-            if batch.isEmpty { break }
+            guard let seen else { break }
+            lastID = seen
+            if batch.isEmpty { continue }
             var outcomes: [(Int64, MailDeliveryError?)] = []
             for message in batch {
                 if stop { outcomes.append((message.id, MailDeliveryError(.temporary, "not tried: an earlier message failed temporarily"))); continue }

@@ -89,7 +89,7 @@ enum LedgerSchema {
                     lastError TEXT,
                     traceID TEXT NOT NULL
                 );
-                CREATE INDEX message_waiting ON message(nextAttemptAt) WHERE state IN ('queued', 'sending');
+                CREATE INDEX message_waiting ON message(id, nextAttemptAt) WHERE state IN ('queued', 'sending');
                 """)
         }
         return migrator
