@@ -1,4 +1,5 @@
 import Foundation
+import Invitations
 import Mail
 
 /// The one place `--mail` is turned into a transport.
@@ -31,7 +32,7 @@ struct MailOptionError: Error {
 /// TEMPORARY (replaced by the Mail layer's OutboxTransport at merge): writes each message as
 /// `DIR/<Message-ID without brackets>.eml` through a temporary name and a rename, so delivering the
 /// same message twice rewrites the same file.
-final class MinimalOutboxWriter: MailTransport {
+final class MinimalOutboxWriter: BatchedMailTransport {
     let directory: String
 
     private let formatter: DateFormatter = {
@@ -62,10 +63,25 @@ final class MinimalOutboxWriter: MailTransport {
         text += "Subject: \(Self.encodedHeader(message.subject))\r\nDate: \(formatter.string(from: date))\r\n"
         text += "Message-ID: \(message.messageID)\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n"
         text += "Content-Transfer-Encoding: 8bit\r\n\r\n"
-        text += message.body.replacingOccurrences(of: "\n", with: "\r\n") + "\r\n"
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8)), rename(temporary, path) == 0 else {
+        text += message.body.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\r\n") + "\r\n"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw MailDeliveryError(.temporary, "cannot write \(path)") }
+        let bytes = Array(text.utf8)
+        let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        close(fd)
+        guard written == bytes.count, rename(temporary, path) == 0 else {
             throw MailDeliveryError(.temporary, "cannot write \(path)")
         }
+    }
+
+    /// One syncfs for the batch's files and renames, instead of an fsync per file.
+    func finishBatch() throws {
+        let fd = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0, linuxSyncfs(fd) == 0 else {
+            if fd >= 0 { close(fd) }
+            throw MailDeliveryError(.temporary, "cannot flush the outbox folder \(directory)")
+        }
+        close(fd)
     }
 
     /// RFC 2047 for a non-ASCII header.
@@ -74,3 +90,6 @@ final class MinimalOutboxWriter: MailTransport {
         return "=?UTF-8?B?" + Data(text.utf8).base64EncodedString() + "?="
     }
 }
+
+/// glibc's syncfs(2) (not exported by the Glibc module): flushes the file system holding `fd`.
+@_silgen_name("syncfs") private func linuxSyncfs(_ fd: Int32) -> Int32

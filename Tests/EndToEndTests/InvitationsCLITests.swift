@@ -225,6 +225,64 @@ final class InvitationsCLITests: XCTestCase {
         XCTAssertTrue(mixed.stdout.contains("Invitations: 1 invited, 0 overridden, 0 already invited, 0 duplicates, 1 invalid"), mixed.stdout)
     }
 
+    func testAnUnreachableMailDestinationLeavesMessagesQueuedNeverLost() throws {
+        try writeList("users.csv", [Self.vendorRow(1), Self.officerRow(1)])
+        try Data("a file where the outbox folder should be".utf8).write(to: URL(fileURLWithPath: path("blocked")))
+        let submit = try run(["submit", "users.csv", "--inviter", inviter, "--mail", "outbox:blocked/out"], expect: 0)
+        XCTAssertTrue(submit.stderr.contains("2 email(s) could not be delivered yet"), submit.stderr)
+        XCTAssertTrue(submit.stderr.contains("they stay queued and are retried on the next run (trace id "), submit.stderr)
+        let queued = try statusLines(day: "2026-12-01T09:05:00Z")
+        XCTAssertEqual(queued.compactMap { ($0["lastEmail"] as? String)?.hasPrefix("queued since 2026-12-01 09:00 UTC") }, [true, true])
+        // Before the back-off has passed nothing is tried; after it, everything goes, once.
+        try run(["resend", "--all-pending"], day: "2026-12-01T09:00:30Z", expect: 1)
+        XCTAssertEqual(try outbox().count, 0)
+        try Data("email\nnobody@acme.com\n".utf8).write(to: URL(fileURLWithPath: path("accounts.csv")))
+        try run(["sync", "accounts.csv"], day: "2026-12-01T09:02:00Z", expect: 0)
+        XCTAssertEqual(try outbox().count, 2)
+        try run(["sync", "accounts.csv"], day: "2026-12-01T09:30:00Z", expect: 0)
+        XCTAssertEqual(try outbox().count, 2, "nothing twice")
+    }
+
+    func testKillingSubmitAtAnyPointLosesNothingAndSendsNothingTwice() throws {
+        let count = 3_000
+        try writeList("big.csv", (1...count).map { Self.vendorRow($0) })
+        let binary = try InvitesheetBinary.locate()
+        // Killed while validating, and while delivering; each time a rerun finishes the job.
+        for killWhen in ["validating", "delivering"] {
+            try FileManager.default.createDirectory(atPath: path(killWhen), withIntermediateDirectories: true)
+            let ledger = "\(killWhen)/ledger.sqlite"
+            let outboxFolder = path("\(killWhen)/outbox")
+            func mail() -> [String] {
+                ((try? FileManager.default.contentsOfDirectory(atPath: outboxFolder)) ?? []).filter { $0.hasSuffix(".eml") }
+            }
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: binary)
+            process.arguments = ["submit", "big.csv", "--inviter", inviter, "--ledger", ledger]
+            process.environment = ProcessInfo.processInfo.environment.merging(["INVITESHEET_NOW": "2026-12-01T09:00:00Z"]) { $1 }
+            process.currentDirectoryURL = URL(fileURLWithPath: folder)
+            process.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
+            process.standardError = FileHandle(forWritingAtPath: "/dev/null")
+            try process.run()
+            let deadline = Date().addingTimeInterval(120)
+            if killWhen == "validating" {
+                usleep(150_000)
+            } else {
+                while process.isRunning, Date() < deadline, mail().count < 10 { usleep(2_000) }
+            }
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            if killWhen == "delivering" { XCTAssertLessThan(mail().count, count, "killed before delivering everything") }
+            try run(["submit", "big.csv", "--inviter", inviter, "--ledger", ledger], expect: 0)
+            XCTAssertEqual(try statusLines(["--ledger", ledger]).count, count, killWhen)
+            let recipients = try mail().compactMap { name in
+                try String(contentsOfFile: (outboxFolder as NSString).appendingPathComponent(name), encoding: .utf8)
+                    .components(separatedBy: "\r\n").first { $0.hasPrefix("To: ") }
+            }
+            XCTAssertEqual(recipients.count, count, "\(killWhen): one email per invitee")
+            XCTAssertEqual(Set(recipients).count, count, killWhen)
+        }
+    }
+
     // MARK: Status formats
 
     func testStatusFormats() throws {

@@ -21,6 +21,13 @@ public struct DeliveryReport: Sendable, Equatable, Codable {
     public init() {}
 }
 
+/// A transport that can make a batch of deliveries durable at once: the outbox writes a batch of
+/// files without an fsync each, then flushes them together here. Called after each batch, before its
+/// messages are recorded as sent; if it throws, the batch is retried later (same Message-IDs).
+public protocol BatchedMailTransport: MailTransport {
+    func finishBatch() throws
+}
+
 extension InvitationLedger {
     /// Messages waiting for delivery at `now`: queued ones whose retry time has come, and ones a dead
     /// process was sending (they are sent again with the same Message-ID).
@@ -88,6 +95,15 @@ extension InvitationLedger {
                     if error.kind == .temporary { stop = true }
                 } catch {
                     outcomes.append((message.id, MailDeliveryError(.temporary, String(describing: error))))
+                    stop = true
+                }
+            }
+            if let batched = transport as? BatchedMailTransport, outcomes.contains(where: { $0.1 == nil }) {
+                do {
+                    try batched.finishBatch()
+                } catch {
+                    let reason = (error as? MailDeliveryError)?.reply ?? String(describing: error)
+                    outcomes = outcomes.map { ($0.0, $0.1 ?? MailDeliveryError(.temporary, reason)) }
                     stop = true
                 }
             }

@@ -7,8 +7,10 @@ import UserList
 extension InvitationLedger {
     /// The current (not superseded) invitation for an address, if any.
     func current(_ db: Database, emailKey: String) throws -> InvitationRecord? {
-        try InvitationRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM invitation WHERE emailKey = ? AND supersededBy IS NULL"),
-                                      arguments: [emailKey])
+        // Most rows of a new file match nothing: a bare id lookup first skips decoding a record.
+        guard let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM invitation WHERE emailKey = ? AND supersededBy IS NULL"),
+                                          arguments: [emailKey]) else { return nil }
+        return try InvitationRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM invitation WHERE id = ?"), arguments: [id])
     }
 
     /// The kind of invitation a row gets (SPEC "Two kinds of invitee").

@@ -16,7 +16,7 @@ enum InvitationMail {
     /// The body with the link put in (or a note that it is no longer kept).
     static func fillLink(_ body: String, link: String?) -> String {
         guard body.contains(linkPlaceholder) else { return body }
-        return body.replacingOccurrences(of: linkPlaceholder, with: link ?? "(the link is not kept after the email is sent)")
+        return body.replacing(linkPlaceholder, with: link ?? "(the link is not kept after the email is sent)")
     }
 
     /// To the invitee: their account was created, or here is their registration link.
