@@ -56,13 +56,14 @@ def main():
     rs_t, rs_m, rs_out = timed([args.bin, "resend", "--all-pending", "--ledger", big, "--mail", "outbox:" + outbox], env_next)
     resent = next((l for l in rs_out.splitlines() if l.startswith("Re-sent:")), "")
 
+    invited = counts.split(" invited")[0]
     lines = [
         f"## Invitations: {n:,} rows (`sample --rows {n} --seed 3`), outbox mail, one run each",
         "",
         "| command | wall | peak RSS | target |",
         "|---|---:|---:|---|",
         f"| `validate FILE --out DIR` | {val_t:.2f} s | {val_m:.0f} MB | — |",
-        f"| `submit FILE --out DIR` (validate, then {counts.split(" invited")[0]} invited, emails delivered to the outbox) | {sub_t:.2f} s | {sub_m:.0f} MB | ≤ 2× validate ({sub_t / val_t:.2f}×), < 300 MB |",
+        f"| `submit FILE --out DIR` (validate, then {invited} invited, emails delivered to the outbox) | {sub_t:.2f} s | {sub_m:.0f} MB | ≤ 2× validate ({sub_t / val_t:.2f}×), < 300 MB |",
         f"| `status --format csv` over {listed:,} invitations | {st_t:.2f} s | {st_m:.0f} MB | < 2 s |",
         f"| `resend --all-pending` a day later ({resent.strip()}), emails delivered | {rs_t:.2f} s | {rs_m:.0f} MB | < 10 s |",
     ]

@@ -20,6 +20,10 @@ struct ResendCommand: ParsableCommand {
         Exit codes: 0 all re-sent; 1 any refused; 2 the ledger could not be \
         used; 3 internal error; 64 usage error.
 
+        Environment: INVITESHEET_LEDGER (the ledger when --ledger is not \
+        given); INVITESHEET_NOW, an ISO 8601 time such as \
+        2026-12-01T09:00:00Z that fixes the clock, for tests and replays.
+
         Examples:
           invitesheet resend tan@vendor.com
           invitesheet resend tan@vendor.com lee@vendor.com --format json

@@ -20,6 +20,10 @@ struct StatusCommand: ParsableCommand {
         States: account-created, registration-pending, registered, onboarded, \
         expired, superseded, failed.
 
+        Environment: INVITESHEET_LEDGER (the ledger when --ledger is not \
+        given); INVITESHEET_NOW, an ISO 8601 time such as \
+        2026-12-01T09:00:00Z that fixes the clock, for tests and replays.
+
         Examples:
           invitesheet status
           invitesheet status --inviter lim_kh@tech.gov.sg --state expired

@@ -30,6 +30,10 @@ struct SubmitCommand: ParsableCommand {
         or duplicates; 2 a file or the ledger could not be used; 3 internal \
         error; 64 usage error (e.g. --inviter is not a public officer address).
 
+        Environment: INVITESHEET_LEDGER (the ledger when --ledger is not \
+        given); INVITESHEET_NOW, an ISO 8601 time such as \
+        2026-12-01T09:00:00Z that fixes the clock, for tests and replays.
+
         Examples:
           invitesheet submit users.xlsx --inviter lim_kh@tech.gov.sg
           invitesheet submit users.xlsx --inviter lim_kh@tech.gov.sg \\

@@ -17,6 +17,10 @@ struct SyncCommand: ParsableCommand {
         invitation are counted, not an error. Registration links past their \
         lifetime are expired and their inviters emailed.
 
+        Environment: INVITESHEET_LEDGER (the ledger when --ledger is not \
+        given); INVITESHEET_NOW, an ISO 8601 time such as \
+        2026-12-01T09:00:00Z that fixes the clock, for tests and replays.
+
         Examples:
           invitesheet sync accounts.csv
           invitesheet sync accounts.xlsx --ledger /srv/invites.sqlite --format json
