@@ -116,12 +116,17 @@ struct SubmitCommand: ParsableCommand {
         let progress = ProgressLine()
         var accepted: [AcceptedInvitee] = []
         var rows = 0
+        var existingAccountRows = 0
         let job = ValidationJob(inputPath: file, displayName: file, outputDirectory: folder, policy: policy, existing: accounts)
         let result: ValidationResult
         do {
             result = try ValidationRunner().run(job, onRow: { outcome in
                 rows += 1
-                if outcome.isValid { accepted.append(AcceptedInvitee(outcome)) }
+                if outcome.isValid {
+                    accepted.append(AcceptedInvitee(outcome))
+                } else if outcome.errors.allSatisfy({ $0.code == .duplicateExistingEmail || $0.code == .duplicateExistingUsername }) {
+                    existingAccountRows += 1
+                }
                 progress.update("validating \(name): \(formatCount(rows)) rows")
             }, present: { report in
                 progress.finish()
@@ -147,7 +152,7 @@ struct SubmitCommand: ParsableCommand {
         }
 
         let input = SubmissionInput(fileName: file, sha256: result.sha256, original: CorrectionsOrigin.original(of: result),
-                                    invalidRows: result.summary.invalidRowCount)
+                                    invalidRows: result.summary.invalidRowCount, existingAccountRows: existingAccountRows)
         let submission: SubmissionResult
         do {
             submission = try ledger.submit(input, rows: accepted, inviter: inviter, at: now, traceID: result.traceID, dryRun: dryRun)

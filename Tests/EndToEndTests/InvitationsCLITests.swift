@@ -156,6 +156,14 @@ final class InvitationsCLITests: XCTestCase {
         XCTAssertEqual(history.map { $0["techPassStatus"] as? String }, ["superseded", "registration-pending"])
     }
 
+    func testAnAddressInTheAccountsExportIsADuplicate() throws {
+        try writeList("users.csv", [Self.vendorRow(1), Self.vendorRow(2)])
+        try Data("email\nvendor2@tembusu.com.sg\n".utf8).write(to: URL(fileURLWithPath: path("accounts.csv")))
+        let result = try run(["submit", "users.csv", "--inviter", inviter, "--existing", "accounts.csv"], expect: 1)
+        XCTAssertTrue(result.stdout.contains("Invitations: 1 invited, 0 overridden, 0 already invited, 1 duplicate, 0 invalid"), result.stdout)
+        XCTAssertEqual(try outbox().count, 1)
+    }
+
     // MARK: Faults
 
     func testTwoSubmitsAtOnceInviteEachPersonOnce() throws {

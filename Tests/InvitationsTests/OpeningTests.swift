@@ -22,6 +22,23 @@ final class OpeningTests: XCTestCase {
         XCTAssertEqual(try again.count("SELECT count(*) FROM invitation"), 1)
     }
 
+    func testProcessesCreatingTheSameLedgerAtOnceAllSucceed() throws {
+        for round in 0..<10 {
+            let folder = try TemporaryFolder()
+            let path = folder.file("ledger.sqlite")
+            var failures: [String] = []
+            let lock = NSLock()
+            DispatchQueue.concurrentPerform(iterations: 4) { _ in
+                do {
+                    _ = try InvitationLedger.open(path: path)
+                } catch {
+                    lock.lock(); failures.append(String(describing: error)); lock.unlock()
+                }
+            }
+            XCTAssertEqual(failures, [], "round \(round)")
+        }
+    }
+
     func testForeignKeysAreEnforced() throws {
         let ledger = try InvitationLedger.inMemory()
         XCTAssertThrowsError(try ledger.transaction("test") { db in
@@ -91,7 +108,10 @@ final class OpeningTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(Date().timeIntervalSince(begin), 0.25, "it waited for the busy timeout first")
         release.signal()
         // Once released, the waiter goes ahead.
-        for _ in 0..<50 where (try? waiter.submit([vendor("a@acme.com")], at: day(0))) == nil { usleep(20_000) }
+        for _ in 0..<50 {
+            if (try? waiter.submit([vendor("a@acme.com")], at: day(0))) != nil { break }
+            usleep(20_000)
+        }
         XCTAssertEqual(try waiter.count("SELECT count(*) FROM invitation"), 1)
         XCTAssertFalse(FileManager.default.fileExists(atPath: path + "-holder"), "the holder note is removed when done")
     }

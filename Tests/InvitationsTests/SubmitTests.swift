@@ -166,6 +166,17 @@ final class SubmitTests: XCTestCase {
         XCTAssertEqual(try ledger.count("SELECT count(*) FROM event"), 1)
     }
 
+    func testRowsInTheAccountsExportCountAsDuplicates() throws {
+        let ledger = try InvitationLedger.inMemory()
+        let result = try ledger.submit(SubmissionInput(fileName: "f", sha256: "s", invalidRows: 3, existingAccountRows: 2),
+                                       rows: rows([vendor("a@acme.com")]), inviter: inviter, at: day(0), traceID: "t")
+        XCTAssertEqual(result.counts.duplicates, 2)
+        XCTAssertEqual(result.counts.invalid, 1)
+        let submission = try XCTUnwrap(ledger.all(SubmissionRecord.self, "SELECT * FROM submission").first)
+        XCTAssertEqual(submission.duplicateCount, 2)
+        XCTAssertEqual(submission.invalidCount, 1)
+    }
+
     func testADryRunChangesNothing() throws {
         let ledger = try InvitationLedger.inMemory()
         try ledger.submit([vendor("a@acme.com")], sha: "one", at: day(0))

@@ -11,12 +11,16 @@ public struct SubmissionInput: Sendable, Equatable {
     public var original: OriginalFile?
     /// Rows that failed validation (recorded in the submission's counts).
     public var invalidRows: Int
+    /// Of those, rows refused only because the accounts export (`--existing`) lists the address:
+    /// counted as duplicates, as SPEC calls them.
+    public var existingAccountRows: Int
 
-    public init(fileName: String, sha256: String, original: OriginalFile? = nil, invalidRows: Int = 0) {
+    public init(fileName: String, sha256: String, original: OriginalFile? = nil, invalidRows: Int = 0, existingAccountRows: Int = 0) {
         self.fileName = fileName
         self.sha256 = sha256
         self.original = original
         self.invalidRows = invalidRows
+        self.existingAccountRows = existingAccountRows
     }
 }
 
@@ -124,7 +128,7 @@ extension InvitationLedger {
             try db.execute(sql: """
                 INSERT INTO submission (fileName, sha256, traceID, inviter, submittedAt, invalidCount, originalFileName, originalSha256, originalTraceID)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [file.fileName, file.sha256, traceID, inviter, now, file.invalidRows, file.original?.fileName,
+                """, arguments: [file.fileName, file.sha256, traceID, inviter, now, file.invalidRows - file.existingAccountRows, file.original?.fileName,
                                  file.original?.sha256, file.original?.traceID])
             let submissionID = db.lastInsertedRowID
             var originalSubmissions: Set<Int64> = []
@@ -135,7 +139,8 @@ extension InvitationLedger {
                 originalNotFound = originalSubmissions.isEmpty
             }
             var counts = SubmissionCounts()
-            counts.invalid = file.invalidRows
+            counts.invalid = file.invalidRows - file.existingAccountRows
+            counts.duplicates = file.existingAccountRows
             var results: [SubmittedRow] = []
             var accepted = 0
             for row in rows {

@@ -54,8 +54,23 @@ public struct InvitationLedger {
         } catch let error as DatabaseError {
             throw LedgerError.from(error, path: path, holder: LedgerHolder(ledgerPath: path))
         }
-        try ledger.guarded("opening") { try migrator.migrate(ledger.writer) }
+        try ledger.guarded("opening") { try migrate(ledger.writer, with: migrator) }
         return ledger
+    }
+
+    /// Applies the migrations this ledger lacks. Two processes creating the same ledger at once can
+    /// both find it unmigrated; the one that loses the race finds the tables made (each migration is
+    /// its own transaction) and checks again instead of failing.
+    private static func migrate(_ writer: any DatabaseWriter, with migrator: DatabaseMigrator) throws {
+        for attempt in 1...3 {
+            do {
+                try migrator.migrate(writer)
+                return
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_ERROR {
+                if try writer.read({ try migrator.hasCompletedMigrations($0) }) { return }
+                if attempt == 3 { throw error }
+            }
+        }
     }
 
     /// An empty ledger in memory, for tests and dry runs without a ledger file.
@@ -72,17 +87,7 @@ public struct InvitationLedger {
         var configuration = Configuration()
         configuration.readonly = true
         configuration.busyMode = .timeout(busyTimeout)
-        do {
-            // A read-only connection to a WAL database creates its -wal and -shm files. When nobody has
-            // the ledger open (no -wal file), read it as immutable instead, so a refused file is left
-            // exactly as it was, nothing added beside it.
-            var queue: DatabaseQueue
-            if !FileManager.default.fileExists(atPath: path + "-wal"),
-               let immutable = try? DatabaseQueue(path: immutableURI(path), configuration: configuration) {
-                queue = immutable
-            } else {
-                queue = try DatabaseQueue(path: path, configuration: configuration)
-            }
+        func check(_ queue: DatabaseQueue) throws {
             try queue.read { db in
                 let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
                 if tables.isEmpty { return }  // an empty file: created and migrated below
@@ -94,6 +99,23 @@ public struct InvitationLedger {
                 }
             }
             try queue.close()
+        }
+        do {
+            // A read-only connection to a WAL database creates its -wal and -shm files. When nobody has
+            // the ledger open (no -wal file), read it as immutable first, so a refused file is left
+            // exactly as it was, nothing added beside it. If that read fails (another process may be
+            // creating the file this instant), a normal read-only connection, which takes SQLite's
+            // locks, decides; a file that is not SQLite at all gets no -wal or -shm from it either.
+            if !FileManager.default.fileExists(atPath: path + "-wal"),
+               let immutable = try? DatabaseQueue(path: immutableURI(path), configuration: configuration) {
+                do {
+                    try check(immutable)
+                    return
+                } catch is DatabaseError {
+                    // fall through to the locked read
+                }
+            }
+            try check(DatabaseQueue(path: path, configuration: configuration))
         } catch let error as DatabaseError {
             throw LedgerError.from(error, path: path, holder: LedgerHolder(ledgerPath: path))
         }
