@@ -38,22 +38,25 @@ extension InvitationLedger {
         let statement = try db.cachedStatement(sql: """
             INSERT INTO invitation (submissionID, sourceRow, emailKey, email, userType, username, firstName, lastName,
                 contactNumber, organisation, department, seed, reason, sponsoringAgency, businessOperation, odc,
-                offshoreCompany, kind, status, seedStatus, inviter, invitedAt, sentAt, expiresAt, resendCount, tokenHash, traceID)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)
+                offshoreCompany, kind, status, seedStatus, inviter, invitedAt, sentAt, expiresAt, resendCount, tokenHash, traceID,
+                lastMessageID)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)
             """)
+        // The message's row id is taken now (this transaction is the only writer), so the invitation
+        // is inserted knowing it instead of being updated afterwards.
+        let messageRow = try Int64.fetchOne(db.cachedStatement(sql: "SELECT coalesce(max(id), 0) + 1 FROM message"))!
         let d = details
         let seedStatus: SeedStatus = d.needsSeed ? .pending : .notRequired
         let values: [(any DatabaseValueConvertible)?] = [
             submissionID, sourceRow, d.emailKey, d.email, d.userType, d.username, d.firstName, d.lastName,
             d.contactNumber, d.organisation, d.department, d.seed, d.reason, d.sponsoringAgency, d.businessOperation,
-            d.odc, d.offshoreCompany, kind, status, seedStatus, inviter, now, now, expiresAt, link?.hash, traceID,
+            d.odc, d.offshoreCompany, kind, status, seedStatus, inviter, now, now, expiresAt, link?.hash, traceID, messageRow,
         ]
         try statement.execute(arguments: StatementArguments(values))
         let id = db.lastInsertedRowID
         try event(db, invitation: id, at: now, from: nil, to: status, actor: inviter, traceID: traceID, note: note)
         let mail = InvitationMail.invitation(details, kind: kind, inviter: inviter, expiresAt: expiresAt, policy: policy, resend: false)
-        let messageRow = try queue(db, mail, purpose: .invitation, invitation: id, link: link?.link, at: now, traceID: traceID)
-        try db.cachedStatement(sql: "UPDATE invitation SET lastMessageID = ? WHERE id = ?").execute(arguments: [messageRow, id])
+        try queue(db, mail, purpose: .invitation, invitation: id, link: link?.link, at: now, traceID: traceID, rowID: messageRow)
         return id
     }
 
@@ -74,13 +77,13 @@ extension InvitationLedger {
     /// Writes a message to the outbox, to be delivered after the transaction commits. Returns its row id.
     @discardableResult
     func queue(_ db: Database, _ mail: InvitationMail.Composed, purpose: MessagePurpose, invitation: Int64?, link: String?,
-               at time: Int64, traceID: String) throws -> Int64 {
+               at time: Int64, traceID: String, rowID: Int64? = nil) throws -> Int64 {
         let messageID = "<" + Hex.encode(try SystemRandom.bytes(16)) + "@invitesheet.local>"
         try db.cachedStatement(sql: """
-            INSERT INTO message (invitationID, purpose, recipient, sender, subject, body, secretLink, messageID, state,
+            INSERT INTO message (id, invitationID, purpose, recipient, sender, subject, body, secretLink, messageID, state,
                 attempts, createdAt, nextAttemptAt, traceID)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'queued', 0, ?, ?, ?)
-            """).execute(arguments: [invitation, purpose, mail.recipient, policy.senderAddress, mail.subject, mail.body, link,
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', 0, ?, ?, ?)
+            """).execute(arguments: [rowID, invitation, purpose, mail.recipient, policy.senderAddress, mail.subject, mail.body, link,
                                      messageID, time, time, traceID])
         return db.lastInsertedRowID
     }
