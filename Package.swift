@@ -3,7 +3,7 @@ import PackageDescription
 
 // Layers, arrows pointing one way:
 //   C modules → SheetNative (the only Swift code that touches C) → SheetIO (spreadsheet formats)
-//   → UserList (template, policy, stages, findings) → Reports → Inbox → invitesheet (the command).
+//   → UserList (template, policy, stages, findings) → {Reports, Invitations} → Inbox → invitesheet (the command).
 // The reader's per-cell path touches only state owned by one parser object; runtime exclusivity
 // checks there cost ~9% of a large read (measured with perf), so release builds leave them out.
 let hotPath: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
@@ -18,6 +18,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .systemLibrary(name: "CZip", pkgConfig: "libzip", providers: [.apt(["libzip-dev"])]),
@@ -29,12 +30,17 @@ let package = Package(
         .target(name: "SheetIO", dependencies: ["SheetNative"], swiftSettings: hotPath),
         .target(name: "UserList", dependencies: ["SheetIO"]),
         .target(name: "Reports", dependencies: ["UserList", "SheetIO"]),
+        // SHA-256 and the system CSPRNG, through OpenSSL's libcrypto and getrandom(2).
+        .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        .target(name: "Digest", dependencies: ["COpenSSL"]),
         // Mail delivery: an outbox folder of .eml files or an SMTP relay (libcurl); knows nothing of users.
         // Only Sources/Mail imports CCurl.
         .target(name: "Mail", dependencies: ["CCurl"]),
+        // The invitations ledger (SQLite through GRDB), the lifecycle rules and the emails they send.
+        .target(name: "Invitations", dependencies: ["UserList", "SheetIO", "Mail", "Digest", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "Inbox", dependencies: ["Reports", "UserList", "SheetIO", .product(name: "Logging", package: "swift-log")]),
         .executableTarget(name: "invitesheet", dependencies: [
-            "SheetIO", "UserList", "Reports", "Inbox",
+            "SheetIO", "UserList", "Reports", "Inbox", "Invitations", "Mail", "Digest",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -44,6 +50,8 @@ let package = Package(
         .testTarget(name: "UserListTests", dependencies: ["UserList", "SheetIO", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "UserList", "SheetIO", "TestSupport"]),
         .testTarget(name: "MailTests", dependencies: ["Mail", "TestSupport"]),
+        .testTarget(name: "DigestTests", dependencies: ["Digest"]),
+        .testTarget(name: "InvitationsTests", dependencies: ["Invitations", "Mail", "Digest", "UserList", "SheetIO", "TestSupport"]),
         .testTarget(name: "InboxTests", dependencies: ["Inbox", "invitesheet"]),
         // End-to-end tests run the built binary; depending on it makes `swift test` build it first.
         .testTarget(name: "EndToEndTests", dependencies: ["SheetIO", "invitesheet", "TestSupport"]),

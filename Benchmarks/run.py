@@ -110,6 +110,9 @@ def main():
                       f"| {f['files']} | {f['rows']} | {float(f['seconds']):.2f} s | **{float(f['files_per_second']):.0f}** | {float(f['peak_rss_mb']):.0f} MB |"]
         else:
             lines += ["", f"Inbox benchmark did not report: {r.stderr[-500:]}"]
+    if "submit" in subprocess.run([BIN, "--help"], capture_output=True, text=True).stdout:
+        r = subprocess.run([sys.executable, os.path.join(BENCH, "invitations_bench.py"), "--bin", BIN], capture_output=True, text=True)
+        lines += [""] + (r.stdout.strip().splitlines() if r.returncode == 0 else [f"Invitations benchmark did not report: {r.stderr[-500:]}"])
     notes = os.path.join(BENCH, "NOTES.md")
     if os.path.exists(notes):
         lines += ["", open(notes).read().strip()]

@@ -9,7 +9,9 @@ import Foundation
 /// across a power cut: write a temporary file beside it, fsync it, rename it over the target,
 /// fsync the folder so the rename itself is durable.
 enum AtomicFile {
-    static func replace(_ name: String, in directory: String, with bytes: [UInt8]) throws {
+    /// With `durable` false the file and folder are not flushed here: the caller flushes many files
+    /// at once (`OutboxTransport.finishBatch`) before it counts them as written.
+    static func replace(_ name: String, in directory: String, with bytes: [UInt8], durable: Bool = true) throws {
         let target = (directory as NSString).appendingPathComponent(name)
         // Hidden and not ending in .eml: whoever lists the outbox never picks up a half-written file.
         let temporary = (directory as NSString).appendingPathComponent(".\(name).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp")
@@ -29,7 +31,7 @@ enum AtomicFile {
                 }
                 written += n
             }
-            guard fsync(fd) == 0 else { throw failure("cannot flush", temporary) }
+            guard !durable || fsync(fd) == 0 else { throw failure("cannot flush", temporary) }
             closed = true
             guard close(fd) == 0 else { throw failure("cannot close", temporary) }
             guard rename(temporary, target) == 0 else { throw failure("cannot rename the temporary file to", target) }
@@ -37,6 +39,7 @@ enum AtomicFile {
             unlink(temporary)
             throw error
         }
+        guard durable else { return }
         let dirFD = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard dirFD >= 0 else { throw failure("cannot open the folder", directory) }
         defer { close(dirFD) }

@@ -53,3 +53,12 @@ public protocol MailTransport: AnyObject {
     /// must be harmless for the outbox (the same file is written again).
     func deliver(_ message: MailMessage) throws
 }
+
+/// A transport that can make a batch of deliveries durable at once: between `beginBatch()` and
+/// `finishBatch()` the outbox writes its files without an fsync each, then flushes them together.
+/// The ledger calls `finishBatch()` after each batch, before its messages are recorded as sent; if
+/// it throws, the batch is retried later with the same Message-IDs.
+public protocol BatchedMailTransport: MailTransport {
+    func beginBatch()
+    func finishBatch() throws
+}

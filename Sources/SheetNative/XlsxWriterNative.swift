@@ -334,6 +334,12 @@ public final class XlsxWorksheetNative {
         worksheet_freeze_panes(handle, lxw_row_t(row), lxw_col_t(column))
     }
 
+    /// Adds filter buttons to the header of a zero-based rectangular range.
+    public func autofilter(firstRow: Int, firstColumn: Int, lastRow: Int, lastColumn: Int) throws {
+        let ws = try live("worksheet_autofilter")
+        try check(worksheet_autofilter(ws, lxw_row_t(firstRow), lxw_col_t(firstColumn), lxw_row_t(lastRow), lxw_col_t(lastColumn)), "worksheet_autofilter")
+    }
+
     /// Hides the sheet (libxlsxwriter 1.1.4 has no "very hidden").
     public func hide() {
         guard workbook.handle != nil else { return }

@@ -13,6 +13,7 @@ struct InviteSheet: ParsableCommand {
         processed, 3 internal error, 64 usage error.
         """,
         version: "0.1.0",
-        subcommands: [ConvertCommand.self, SheetsCommand.self, SampleCommand.self, TemplateCommand.self, ValidateCommand.self, WatchCommand.self]
+        subcommands: [ConvertCommand.self, SheetsCommand.self, SampleCommand.self, TemplateCommand.self, ValidateCommand.self, WatchCommand.self,
+                      SubmitCommand.self, StatusCommand.self, ResendCommand.self, SyncCommand.self]
     )
 }

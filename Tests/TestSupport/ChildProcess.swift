@@ -46,14 +46,19 @@ public struct ProcessResult {
     public var stderr: String
     public var stdoutData: Data
 
-    public static func run(_ executable: String, _ arguments: [String], stdin: Data? = nil, timeout: TimeInterval = 120) throws -> ProcessResult {
+    /// Runs `executable`; `environment` adds to (or, with an empty value, removes from) this
+    /// process's environment, and `directory` is the child's working folder.
+    public static func run(_ executable: String, _ arguments: [String], stdin: Data? = nil, timeout: TimeInterval = 120,
+                           environment: [String: String] = [:], directory: String? = nil) throws -> ProcessResult {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: executable)
         p.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
         env["COLUMNS"] = "80"
+        for (key, value) in environment { env[key] = value.isEmpty ? nil : value }
         p.environment = env
+        if let directory { p.currentDirectoryURL = URL(fileURLWithPath: directory) }
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("proc-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }

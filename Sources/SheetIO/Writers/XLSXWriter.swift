@@ -456,6 +456,17 @@ public final class XLSXSheetWriter {
         native.freezePanes(row: rows, column: columns)
     }
 
+    /// Filter buttons on row `headerRow` (one-based) over columns `firstColumn...lastColumn`
+    /// (zero-based) and the rows down to `lastRow`, so a reader can sort and filter the table.
+    public func autofilter(headerRow: Int, lastRow: Int, firstColumn: Int, lastColumn: Int) throws {
+        guard headerRow >= 1, lastRow >= headerRow, lastRow <= CellReference.maxRows, firstColumn >= 0,
+              lastColumn >= firstColumn, lastColumn < CellReference.maxColumns else {
+            throw SheetIOError(.cellLimit, "cannot filter rows \(headerRow)–\(lastRow), columns \(firstColumn)–\(lastColumn): outside Excel's grid",
+                               file: workbook.path, location: name)
+        }
+        try native.autofilter(firstRow: headerRow - 1, firstColumn: firstColumn, lastRow: lastRow - 1, lastColumn: lastColumn)
+    }
+
     // MARK: Validation and notes
 
     /// A dropdown of literal values on `column` (zero-based) from `firstRow` to `lastRow`.

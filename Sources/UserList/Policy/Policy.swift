@@ -18,6 +18,17 @@ public struct Policy: Codable, Sendable, Equatable {
     public var maxFileBytes: Int
     /// Most bytes a workbook may inflate to, all parts together.
     public var maxUncompressedBytes: Int
+    /// Email domains (and their subdomains) whose identity provider is integrated with TechPass: a
+    /// public officer there has the account created at once; everyone else gets a registration link.
+    public var integratedIdentityDomains: [String]
+    /// Days a registration link stays valid after it was sent.
+    public var registrationLinkLifetimeDays: Int
+    /// Hours that must pass after the last email to an invitee before an invitation can be re-sent.
+    public var resendIntervalHours: Int
+    /// Where invitees register; the link is this URL with `?token=…` added.
+    public var registrationURL: String
+    /// The `From` address of every email the invitations send.
+    public var senderAddress: String
 
     /// The `Others` choice for offshore development centres.
     public static let otherODC = "Others"
@@ -28,7 +39,12 @@ public struct Policy: Codable, Sendable, Equatable {
                 maxRowsPerFile: Int = CellReference.maxRows - 1,
                 usernameMaxLength: Int = 64,
                 maxFileBytes: Int = ReadLimits.default.maxFileBytes,
-                maxUncompressedBytes: Int = ReadLimits.default.maxTotalBytes) {
+                maxUncompressedBytes: Int = ReadLimits.default.maxTotalBytes,
+                integratedIdentityDomains: [String] = ["gov.sg"],
+                registrationLinkLifetimeDays: Int = 5,
+                resendIntervalHours: Int = 24,
+                registrationURL: String = "https://portal.techpass.gov.sg/register",
+                senderAddress: String = "techpass-invitations@tech.gov.sg") {
         self.publicOfficerDomainSuffixes = publicOfficerDomainSuffixes
         self.odcList = odcList
         self.sponsoringAgencies = sponsoringAgencies
@@ -36,6 +52,11 @@ public struct Policy: Codable, Sendable, Equatable {
         self.usernameMaxLength = usernameMaxLength
         self.maxFileBytes = maxFileBytes
         self.maxUncompressedBytes = maxUncompressedBytes
+        self.integratedIdentityDomains = integratedIdentityDomains
+        self.registrationLinkLifetimeDays = registrationLinkLifetimeDays
+        self.resendIntervalHours = resendIntervalHours
+        self.registrationURL = registrationURL
+        self.senderAddress = senderAddress
     }
 
     /// The built-in defaults.

@@ -4,7 +4,8 @@ struct PolicyReader {
 
     /// Keys a policy file may set, in the order they are documented.
     static let knownKeys = ["publicOfficerDomainSuffixes", "odcList", "sponsoringAgencies", "maxRowsPerFile",
-                            "usernameMaxLength", "maxFileBytes", "maxUncompressedBytes"]
+                            "usernameMaxLength", "maxFileBytes", "maxUncompressedBytes", "integratedIdentityDomains",
+                            "registrationLinkLifetimeDays", "resendIntervalHours", "registrationURL", "senderAddress"]
     /// Keys tolerated for editor support and ignored.
     static let ignoredKeys = ["$schema"]
 
@@ -27,6 +28,16 @@ struct PolicyReader {
                 policy.maxFileBytes = try wholeNumber(key, value, in: 1...Int.max)
             case "maxUncompressedBytes":
                 policy.maxUncompressedBytes = try wholeNumber(key, value, in: 1...Int.max)
+            case "integratedIdentityDomains":
+                policy.integratedIdentityDomains = try domainSuffixes(key, value, allowEmpty: true)
+            case "registrationLinkLifetimeDays":
+                policy.registrationLinkLifetimeDays = try wholeNumber(key, value, in: 1...365)
+            case "resendIntervalHours":
+                policy.resendIntervalHours = try wholeNumber(key, value, in: 1...8_760)
+            case "registrationURL":
+                policy.registrationURL = try registrationURL(key, value)
+            case "senderAddress":
+                policy.senderAddress = try address(key, value)
             default:
                 if Self.ignoredKeys.contains(key) { continue }
                 let known = Self.knownKeys.map { "\"\($0)\"" }.joined(separator: ", ")
@@ -78,8 +89,37 @@ struct PolicyReader {
         return out
     }
 
-    private func domainSuffixes(_ key: String, _ value: JSONValue) throws -> [String] {
-        let raw = try strings(key, value, allowEmpty: false)
+    private func text(_ key: String, _ value: JSONValue, example: String) throws -> String {
+        guard case .string(let raw) = value, !TextScan.trimmed(raw).isEmpty else {
+            throw PolicyError(file: fileName, key: key, message: "must be text such as \"\(example)\", got \(value.quoted)")
+        }
+        return TextScan.trimmed(raw)
+    }
+
+    /// An http(s) URL with a host, no query or fragment (the token is added as `?token=…`), no spaces.
+    private func registrationURL(_ key: String, _ value: JSONValue) throws -> String {
+        let example = "https://portal.techpass.gov.sg/register"
+        let url = try text(key, value, example: example)
+        let lower = url.lowercased()
+        let scheme = lower.hasPrefix("https://") ? "https://" : lower.hasPrefix("http://") ? "http://" : nil
+        guard let scheme, url.count > scheme.count, !url.contains(where: { $0 == "?" || $0 == "#" || $0.isWhitespace || $0 == "\"" || $0 == "<" || $0 == ">" }),
+              url.unicodeScalars.allSatisfy({ $0.isASCII && $0.value >= 0x21 }) else {
+            throw PolicyError(file: fileName, key: key, message: "must be an http(s) address without ? or # such as \"\(example)\", got \(value.quoted)")
+        }
+        return url
+    }
+
+    private func address(_ key: String, _ value: JSONValue) throws -> String {
+        let example = "techpass-invitations@tech.gov.sg"
+        let address = try text(key, value, example: example)
+        guard EmailGrammar.isPlainValid(address) else {
+            throw PolicyError(file: fileName, key: key, message: "must be an email address such as \"\(example)\", got \(value.quoted)")
+        }
+        return address
+    }
+
+    private func domainSuffixes(_ key: String, _ value: JSONValue, allowEmpty: Bool = false) throws -> [String] {
+        let raw = try strings(key, value, allowEmpty: allowEmpty)
         return try raw.enumerated().map { i, s in
             var d = s.lowercased()
             while d.hasPrefix(".") || d.hasPrefix("@") { d.removeFirst() }

@@ -42,6 +42,12 @@ public struct ExistingAccounts: Sendable {
     public func containsEmail(_ email: String) -> Bool { emails.contains(KeyHash.of(TextScan.trimmed(email))) }
     public func containsUsername(_ username: String) -> Bool { usernames.contains(KeyHash.of(TextScan.trimmed(username))) }
 
+    /// Adds every account of `other` (several `--existing` files).
+    public mutating func formUnion(_ other: ExistingAccounts) {
+        emails.formUnion(other.emails)
+        usernames.formUnion(other.usernames)
+    }
+
     public var emailCount: Int { emails.count }
     public var usernameCount: Int { usernames.count }
     public var isEmpty: Bool { emails.isEmpty && usernames.isEmpty }

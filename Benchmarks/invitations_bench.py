@@ -1,0 +1,76 @@
+#!/usr/bin/env python3
+"""Times the invitations commands on 100,000 rows and prints a Markdown section for RESULTS.md.
+
+    python3 Benchmarks/invitations_bench.py [--bin .build/release/invitesheet] [--rows 100000]
+
+1. `submit` of the sample (`sample --rows N --seed 3`, outbox mail) beside `validate --out` of the
+   same file (targets: at most 2x its time, under 300 MB peak);
+2. `status --format csv` over N invitations (target under 2 s);
+3. `resend --all-pending` over N invitations, a day later (target under 10 s).
+Wall time and peak RSS from GNU time, one run each; the clock is fixed with INVITESHEET_NOW.
+"""
+import argparse, os, shutil, subprocess, sys, tempfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def timed(cmd, env=None, ok=(0, 1)):
+    t = subprocess.run(["/usr/bin/time", "-f", "%e %M"] + cmd, capture_output=True, text=True, env=env)
+    if t.returncode not in ok:
+        sys.exit(f"invitations bench: {' '.join(cmd)} failed ({t.returncode}):\n{t.stderr[-2000:]}")
+    wall, kb = t.stderr.strip().splitlines()[-1].split()
+    return float(wall), int(kb) / 1024, t.stdout
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--bin", default=os.path.join(ROOT, ".build", "release", "invitesheet"))
+    ap.add_argument("--rows", type=int, default=100_000)
+    ap.add_argument("--work", default=None, help="scratch folder (default: a temporary one, removed after)")
+    args = ap.parse_args()
+    work = args.work or tempfile.mkdtemp(prefix="invitations-bench-")
+    os.makedirs(work, exist_ok=True)
+    n = args.rows
+    sample = os.path.join(work, f"s-{n}.xlsx")
+    clean = os.path.join(work, f"clean-{n}.xlsx")
+    subprocess.run([args.bin, "sample", "--rows", str(n), "--seed", "3", "-o", sample], check=True, capture_output=True)
+    subprocess.run([args.bin, "sample", "--rows", str(n), "--seed", "4", "--error-rate", "0", "-o", clean], check=True, capture_output=True)
+    env = dict(os.environ, INVITESHEET_NOW="2026-12-01T09:00:00Z")
+    env.pop("INVITESHEET_LEDGER", None)
+    inviter = "lim_kh@tech.gov.sg"
+
+    val_t, val_m, _ = timed([args.bin, "validate", sample, "--out", os.path.join(work, "validate")], env)
+    ledger = os.path.join(work, "submit.sqlite")
+    sub_t, sub_m, out = timed([args.bin, "submit", sample, "--inviter", inviter, "--out", os.path.join(work, "submit"),
+                               "--ledger", ledger, "--mail", "outbox:" + os.path.join(work, "outbox-submit")], env)
+    counts = next((l for l in out.splitlines() if l.startswith("Invitations:")), "Invitations: ?").split(":", 1)[1].strip()
+
+    # A ledger of N invitations (every row valid), then status and resend over it.
+    big = os.path.join(work, "big.sqlite")
+    outbox = os.path.join(work, "outbox-big")
+    timed([args.bin, "submit", clean, "--inviter", inviter, "--ledger", big, "--mail", "outbox:" + outbox], env)
+    status_csv = os.path.join(work, "status.csv")
+    st_t, st_m, _ = timed([args.bin, "status", "--format", "csv", "-o", status_csv, "--ledger", big], env)
+    listed = sum(1 for _ in open(status_csv, encoding="utf-8")) - 1
+    env_next = dict(env, INVITESHEET_NOW="2026-12-02T09:00:00Z")
+    rs_t, rs_m, rs_out = timed([args.bin, "resend", "--all-pending", "--ledger", big, "--mail", "outbox:" + outbox], env_next)
+    resent = next((l for l in rs_out.splitlines() if l.startswith("Re-sent:")), "")
+
+    invited = counts.split(" invited")[0]
+    lines = [
+        f"## Invitations: {n:,} rows (`sample --rows {n} --seed 3`), outbox mail, one run each",
+        "",
+        "| command | wall | peak RSS | target |",
+        "|---|---:|---:|---|",
+        f"| `validate FILE --out DIR` | {val_t:.2f} s | {val_m:.0f} MB | — |",
+        f"| `submit FILE --out DIR` (validate, then {invited} invited, emails delivered to the outbox) | {sub_t:.2f} s | {sub_m:.0f} MB | ≤ 2× validate ({sub_t / val_t:.2f}×), < 300 MB |",
+        f"| `status --format csv` over {listed:,} invitations | {st_t:.2f} s | {st_m:.0f} MB | < 2 s |",
+        f"| `resend --all-pending` a day later ({resent.strip()}), emails delivered | {rs_t:.2f} s | {rs_m:.0f} MB | < 10 s |",
+    ]
+    print("\n".join(lines))
+    if not args.work:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,203 @@
+import ArgumentParser
+import Foundation
+import Invitations
+import Reports
+import SheetIO
+import UserList
+
+struct SubmitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "submit",
+        abstract: "Validate user lists and invite every accepted row.",
+        discussion: """
+        Each file is validated exactly as by validate (same checks, outputs and \
+        exit codes); its accepted rows then become invitations in the ledger, in \
+        one transaction per file. A public officer of an integrated identity \
+        provider has the account created and gets an onboarding email; everyone \
+        else gets a registration link that expires after 5 days (policy).
+
+        A row whose address already has an invitation: still pending with the \
+        same details, nothing is sent ("already invited"); pending with other \
+        details, the new invitation replaces the old one; registered or \
+        onboarded, it is a duplicate (an error). Submitting the same file twice \
+        invites nobody twice.
+
+        With --out DIR, also writes invitations.csv (source row, email, \
+        outcome, invitation id). Emails are written to the ledger and then \
+        delivered (--mail); anything not delivered stays queued for the next run.
+
+        Exit codes: 0 all rows invited or already invited; 1 some rows invalid \
+        or duplicates; 2 a file or the ledger could not be used; 3 internal \
+        error; 64 usage error (e.g. --inviter is not a public officer address).
+
+        Environment: INVITESHEET_LEDGER (the ledger when --ledger is not \
+        given); INVITESHEET_NOW, an ISO 8601 time such as \
+        2026-12-01T09:00:00Z that fixes the clock, for tests and replays.
+
+        Examples:
+          invitesheet submit users.xlsx --inviter lim_kh@tech.gov.sg
+          invitesheet submit users.xlsx --inviter lim_kh@tech.gov.sg \\
+              --out results/ --existing accounts.csv
+          invitesheet submit users.xlsx --inviter lim_kh@tech.gov.sg --dry-run
+        """
+    )
+
+    @Argument(help: ArgumentHelp("The user lists to submit (.xlsx or .csv).", valueName: "FILE"))
+    var files: [String] = []
+
+    @Option(help: ArgumentHelp("Who is inviting: a public officer's address (name@agency.gov.sg).", valueName: "EMAIL"))
+    var inviter: String?
+
+    @Option(help: ArgumentHelp("Existing TechPass accounts (CSV or XLSX with an email column); may be given several times.", valueName: "FILE"))
+    var existing: [String] = []
+
+    @Option(help: ArgumentHelp("Write the validation outputs and invitations.csv into this folder.", valueName: "DIR"))
+    var out: String?
+
+    @Flag(help: "Say what would happen; change nothing and send nothing.")
+    var dryRun = false
+
+    @Option(help: ArgumentHelp("What to print: text (for people) or json (one object per file).", valueName: "text|json"))
+    var format: Format = .text
+
+    @OptionGroup var ledgerOptions: LedgerOptions
+
+    enum Format: String, CaseIterable, ExpressibleByArgument { case text, json }
+
+    func validate() throws {
+        guard !files.isEmpty else {
+            throw ValidationError("Name at least one file to submit, e.g. invitesheet submit users.xlsx --inviter you@agency.gov.sg")
+        }
+        guard let inviter, !inviter.isEmpty else {
+            throw ValidationError("Say who is inviting, e.g. --inviter you@agency.gov.sg")
+        }
+    }
+
+    func run() throws {
+        let policy = try ledgerOptions.loadPolicy()
+        guard let inviter, policy.isPublicOfficerAddress(inviter) else {
+            let suffixes = policy.publicOfficerDomainSuffixes.map { "name@agency.\($0)" }.joined(separator: " or ")
+            Terminal.standardError("invitesheet: error: --inviter \(Terminal.printable(self.inviter ?? "")) is not a public officer's address; use yours (\(suffixes))\n")
+            throw Exit.usage
+        }
+        let inviterAddress = inviter.trimmingCharacters(in: .whitespaces)
+        let clock = try ledgerOptions.clock()
+        let accounts = try loadExisting(policy: policy)
+        let ledger: InvitationLedger
+        if dryRun && !FileManager.default.fileExists(atPath: ledgerOptions.ledgerPath) {
+            ledger = try InvitationLedger.inMemory(policy: policy)
+        } else {
+            ledger = try ledgerOptions.open(policy: policy)
+        }
+        let openTrace = TraceID.make()
+        if !dryRun {
+            do { try ledger.expire(at: clock.now(), traceID: openTrace) } catch { throw LedgerFailure.report(error, traceID: openTrace) }
+        }
+
+        let folders = OutputFolders.assign(files: files, out: out)
+        var codes: [Int32] = []
+        for (index, file) in files.enumerated() {
+            if index > 0 && format == .text { writeOut("\n") }
+            codes.append(submit(file, folder: folders[index], ledger: ledger, inviter: inviterAddress, policy: policy,
+                                accounts: accounts, now: clock.now()))
+        }
+        if !dryRun {
+            let report = try ledgerOptions.deliver(ledger, at: clock.now(), traceID: openTrace, quiet: format != .text)
+            if report.failed > 0 { codes.append(ExitStatus.rowsInvalid) }
+        }
+        let worst = ExitStatus.worst(codes)
+        if worst != ExitStatus.ok { throw ExitCode(worst) }
+    }
+
+    /// Validates and submits one file; returns its exit code.
+    private func submit(_ file: String, folder: String?, ledger: InvitationLedger, inviter: String, policy: Policy,
+                        accounts: ExistingAccounts, now: Int64) -> Int32 {
+        let name = Terminal.printable(file)
+        let progress = ProgressLine()
+        var accepted: [AcceptedInvitee] = []
+        var rows = 0
+        var existingAccountRows = 0
+        let job = ValidationJob(inputPath: file, displayName: file, outputDirectory: folder, policy: policy, existing: accounts)
+        let result: ValidationResult
+        do {
+            result = try ValidationRunner().run(job, onRow: { outcome in
+                rows += 1
+                if outcome.isValid {
+                    accepted.append(AcceptedInvitee(outcome))
+                } else if outcome.errors.allSatisfy({ $0.code == .duplicateExistingEmail || $0.code == .duplicateExistingUsername }) {
+                    existingAccountRows += 1
+                }
+                progress.update("validating \(name): \(formatCount(rows)) rows")
+            }, present: { report in
+                progress.finish()
+                if format == .text {
+                    let sink = ByteSink.standardOutput()
+                    try TextSummaryWriter(colour: false).write(report, to: sink)
+                    try sink.commit()
+                }
+            })
+        } catch let error as ValidationRunError {
+            progress.finish()
+            Terminal.standardError("invitesheet: error: \(Terminal.printable(error.description))\n")
+            return error.exitCode
+        } catch {
+            progress.finish()
+            Terminal.standardError("invitesheet: internal error: \(name): \(Terminal.printable(String(describing: error))) (trace id \(TraceID.make()))\n")
+            return ExitStatus.internalError
+        }
+        if result.exitCode == ExitStatus.unprocessable {
+            let reason = result.summary.structureFindings.first { $0.severity == .error }?.message ?? "see the report"
+            Terminal.standardError("invitesheet: error: \(name) could not be processed, nobody was invited: \(Terminal.printable(reason)) (trace id \(result.traceID))\n")
+            return result.exitCode
+        }
+
+        let input = SubmissionInput(fileName: file, sha256: result.sha256, original: result.corrects,
+                                    invalidRows: result.summary.invalidRowCount, existingAccountRows: existingAccountRows)
+        let submission: SubmissionResult
+        do {
+            submission = try ledger.submit(input, rows: accepted, inviter: inviter, at: now, traceID: result.traceID, dryRun: dryRun)
+        } catch {
+            return LedgerFailure.report(error, traceID: result.traceID).rawValue
+        }
+        var outputs = result.outputs
+        if let folder {
+            let path = OutputFiles.path(SubmitOutput.invitationsCSV, in: folder)
+            do {
+                try SubmitOutput.writeCSV(submission, to: path)
+                outputs.append(path)
+            } catch {
+                Terminal.standardError("invitesheet: error: \(name): cannot write \(Terminal.printable(path)): \(Terminal.printable(String(describing: error))) (trace id \(result.traceID))\n")
+                return ExitStatus.unprocessable
+            }
+        }
+        let code = max(result.exitCode, submission.counts.duplicates > 0 ? ExitStatus.rowsInvalid : ExitStatus.ok)
+        switch format {
+        case .text:
+            SubmitOutput.printText(submission, dryRun: dryRun, outputs: outputs)
+        case .json:
+            SubmitOutput.printJSON(submission, file: file, sha256: result.sha256, traceID: result.traceID, exitCode: code,
+                                   dryRun: dryRun, outputs: outputs)
+        }
+        if submission.originalNotFound, let original = input.original {
+            Terminal.standardError("invitesheet: warning: \(name) corrects \(Terminal.printable(original.name)), which this ledger has no record of; its rows were checked against every invitation instead\n")
+        }
+        return code
+    }
+
+    private func loadExisting(policy: Policy) throws -> ExistingAccounts {
+        var accounts = ExistingAccounts.none
+        for path in existing {
+            do {
+                accounts.formUnion(try ExistingAccountsFile.load(path: path, limits: policy.readLimits))
+            } catch let error as SheetIOError {
+                Terminal.standardError("invitesheet: error: --existing \(Terminal.printable(error.description))\n")
+                throw Exit.usage
+            } catch let error as ExistingAccountsError {
+                Terminal.standardError("invitesheet: error: --existing \(Terminal.printable(error.description))\n")
+                throw Exit.usage
+            }
+        }
+        return accounts
+    }
+}
+
