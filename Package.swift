@@ -29,7 +29,7 @@ let package = Package(
         .target(name: "SheetNative", dependencies: ["CZip", "CLibXML2", "CXlsxWriter"], swiftSettings: hotPath),
         .target(name: "SheetIO", dependencies: ["SheetNative"], swiftSettings: hotPath),
         .target(name: "UserList", dependencies: ["SheetIO"]),
-        .target(name: "Reports", dependencies: ["UserList", "SheetIO"]),
+        .target(name: "Reports", dependencies: ["UserList", "SheetIO", "Digest"]),
         // SHA-256 and the system CSPRNG, through OpenSSL's libcrypto and getrandom(2).
         .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         .target(name: "Digest", dependencies: ["COpenSSL"]),
@@ -52,7 +52,7 @@ let package = Package(
         .testTarget(name: "MailTests", dependencies: ["Mail", "TestSupport"]),
         .testTarget(name: "DigestTests", dependencies: ["Digest"]),
         .testTarget(name: "InvitationsTests", dependencies: ["Invitations", "Mail", "Digest", "UserList", "SheetIO", "TestSupport"]),
-        .testTarget(name: "InboxTests", dependencies: ["Inbox", "invitesheet"]),
+        .testTarget(name: "InboxTests", dependencies: ["Inbox", "Digest", "invitesheet"]),
         // End-to-end tests run the built binary; depending on it makes `swift test` build it first.
         .testTarget(name: "EndToEndTests", dependencies: ["SheetIO", "invitesheet", "TestSupport"]),
     ],

@@ -2,6 +2,7 @@ import XCTest
 import Foundation
 @testable import Inbox
 import Reports
+import Digest
 
 /// The watcher's mechanics, with a fake validator: claiming, filing, duplicates, recovery, locking.
 final class InboxWatcherTests: XCTestCase {
@@ -351,5 +352,5 @@ private final class ResultBox: @unchecked Sendable {
 
 /// SHA-256 of text, as the journal records it.
 enum SHA256Hex {
-    static func of(_ text: String) -> String { Reports.SHA256.hex(of: Array(text.utf8)) }
+    static func of(_ text: String) -> String { Digest.SHA256.hex(of: Array(text.utf8)) }
 }
