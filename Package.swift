@@ -25,9 +25,13 @@ let package = Package(
         .systemLibrary(name: "CXlsxWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
         // libcurl for SMTP(S); its shim header holds typed wrappers for the variadic setopt/getinfo.
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        // libphonenumber (C++; Debian ships no pkg-config file for it): one .cpp exposing C functions, so
+        // no Swift target needs C++ interop. Only Sources/PhoneNumbers imports CPhoneNumber.
+        .target(name: "CPhoneNumber", linkerSettings: [.linkedLibrary("phonenumber")]),
+        .target(name: "PhoneNumbers", dependencies: ["CPhoneNumber"]),
         .target(name: "SheetNative", dependencies: ["CZip", "CLibXML2", "CXlsxWriter"], swiftSettings: hotPath),
         .target(name: "SheetIO", dependencies: ["SheetNative"], swiftSettings: hotPath),
-        .target(name: "UserList", dependencies: ["SheetIO"]),
+        .target(name: "UserList", dependencies: ["SheetIO", "PhoneNumbers"]),
         .target(name: "Reports", dependencies: ["UserList", "SheetIO"]),
         // Mail delivery: an outbox folder of .eml files or an SMTP relay (libcurl); knows nothing of users.
         // Only Sources/Mail imports CCurl.
@@ -41,7 +45,7 @@ let package = Package(
         // Helpers shared by test targets: a second reader (openpyxl) and running external programs.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "SheetIOTests", dependencies: ["SheetIO", "TestSupport"]),
-        .testTarget(name: "UserListTests", dependencies: ["UserList", "SheetIO", "TestSupport"]),
+        .testTarget(name: "UserListTests", dependencies: ["UserList", "SheetIO", "PhoneNumbers", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "UserList", "SheetIO", "TestSupport"]),
         .testTarget(name: "MailTests", dependencies: ["Mail", "TestSupport"]),
         .testTarget(name: "InboxTests", dependencies: ["Inbox", "invitesheet"]),
