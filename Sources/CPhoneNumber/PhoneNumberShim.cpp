@@ -58,6 +58,17 @@ extern "C" void ipn_classify(int32_t country_code, uint64_t national_number, ipn
     describe(util, number, out);
 }
 
+extern "C" int32_t ipn_valid_type(int32_t country_code, uint64_t national_number) {
+    const PhoneNumberUtil &util = *PhoneNumberUtil::GetInstance();
+    PhoneNumber number;
+    number.set_country_code(country_code);
+    number.set_national_number(national_number);
+    // IsValidNumber is "GetNumberType is not UNKNOWN" for the number's own region (the same helper
+    // on the same metadata), so one call answers both; SingaporeFastPathTests holds the two together.
+    PhoneNumberUtil::PhoneNumberType type = util.GetNumberType(number);
+    return type == PhoneNumberUtil::UNKNOWN ? -1 : static_cast<int32_t>(type);
+}
+
 extern "C" void ipn_region_for_country_code(int32_t country_code, char region[4]) {
     std::string code;
     PhoneNumberUtil::GetInstance()->GetRegionCodeForCountryCode(country_code, &code);

@@ -25,6 +25,13 @@ public enum PhoneNumberLibrary {
         return ParsedPhoneNumber(out)
     }
 
+    /// The type of a valid number given as country code and national number, nil when libphonenumber
+    /// does not know it as valid; `classify` without the rest of its answers, so cheaper.
+    public static func validType(countryCode: Int, nationalNumber: UInt64) -> PhoneNumberType? {
+        let type = ipn_valid_type(Int32(countryCode), nationalNumber)
+        return type < 0 ? nil : PhoneNumberType(rawValue: Int(type))
+    }
+
     /// The main region of a country calling code (`SG` for 65, `US` for 1); nil when no country has it.
     public static func region(forCountryCode code: Int) -> String? {
         var region: (CChar, CChar, CChar, CChar) = (0, 0, 0, 0)

@@ -41,3 +41,12 @@ final class PhoneNumberLibraryTests: XCTestCase {
         XCTAssertNil(PhoneNumberLibrary.region(forCountryCode: 999))
     }
 }
+
+extension PhoneNumberLibraryTests {
+    func testValidTypeIsClassifyInShort() {
+        for (code, national) in [(65, 91_234_567), (65, 37_684_268), (65, 61_234_567), (1, 4_155_552_671), (1, 1_234_567_890), (44, 7_911_123_456), (999, 12_345_678)] as [(Int, UInt64)] {
+            let full = PhoneNumberLibrary.classify(countryCode: code, nationalNumber: national)
+            XCTAssertEqual(PhoneNumberLibrary.validType(countryCode: code, nationalNumber: national), full.isValid ? full.type : nil, "+\(code) \(national)")
+        }
+    }
+}

@@ -63,6 +63,10 @@ int ipn_parse(const char *text, size_t length, const char *default_region, ipn_n
 /// The same answers for a number given as country code and national number (no parsing, no leading zero).
 void ipn_classify(int32_t country_code, uint64_t national_number, ipn_number *out);
 
+/// The type (ipn_type_*) of a valid number given as country code and national number, or -1 when
+/// the number is not valid. Cheaper than ipn_classify: the one question the Singapore fast path asks.
+int32_t ipn_valid_type(int32_t country_code, uint64_t national_number);
+
 /// The main region for a country calling code ("SG" for 65, "US" for 1), "ZZ" when no country has it.
 void ipn_region_for_country_code(int32_t country_code, char region[4]);
 

@@ -54,7 +54,8 @@ enum ContactNumberParser {
             return .failure(.invalidCharacter(s, position: i + 1))
         }
         let n = digits.count
-        let shown = TextScan.trimmed(text)
+        // The number as typed, for messages; worked out only for a number that is rejected.
+        var shown: String { TextScan.trimmed(text) }
         if hasPlus {
             if n >= 2, digits[0] == UInt8(ascii: "6"), digits[1] == UInt8(ascii: "5") {
                 let national = digits.dropFirst(2)

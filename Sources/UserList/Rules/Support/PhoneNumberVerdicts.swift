@@ -29,8 +29,8 @@ final class PhoneNumberVerdicts: @unchecked Sendable {
         lock.unlock()
         if known == 0 {
             // The first number of the block: the library's answer is the same for the whole block.
-            let answer = PhoneNumberLibrary.classify(countryCode: 65, nationalNumber: UInt64(prefix) * 10_000)
-            known = answer.isValid ? 2 + UInt8(answer.type.rawValue) : 1
+            let type = PhoneNumberLibrary.validType(countryCode: 65, nationalNumber: UInt64(prefix) * 10_000)
+            known = type.map { 2 + UInt8($0.rawValue) } ?? 1
             lock.lock()
             singapore[prefix] = known
             lock.unlock()
