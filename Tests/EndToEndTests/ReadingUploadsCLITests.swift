@@ -104,7 +104,7 @@ final class ReadingUploadsCLITests: XCTestCase {
         XCTAssertEqual(mojibake[0].hint, "It was read as \"Email address\"; save the file as CSV UTF-8 or .xlsx next time.")
         XCTAssertTrue(mojibake[1].hint.contains("\"Siobhán\""), mojibake[1].hint)
         XCTAssertTrue(mojibake[2].hint.contains("\"Mei Ling\""), mojibake[2].hint)
-        XCTAssertEqual(list.filter { $0.row == 2 }.map(\.code), ["excel.mojibake", "name.invalid-character"])
+        XCTAssertEqual(list.filter { $0.row == 2 }.map(\.code), ["name.invalid-character", "excel.mojibake"], "errors before warnings")
 
         let bom = try run(["validate", "user-bom-header.xlsx"], expect: 0)
         XCTAssertFalse(bom.stdout.contains("structure."), bom.stdout)
@@ -143,7 +143,7 @@ final class ReadingUploadsCLITests: XCTestCase {
     func testEachContactCellGetsOneFinding() throws {
         let (report, list) = try findings("user-contact-numbers.xlsx", expect: 1)
         XCTAssertEqual(list.map { "\($0.row) \($0.code)" },
-                       ["2 excel.plus-lost", "3 excel.leading-zero-lost", "5 contact.digits-lost"])
+                       ["3 excel.leading-zero-lost", "5 contact.digits-lost", "2 excel.plus-lost"], "errors, then warnings")
         XCTAssertEqual(byCode(report)["change.normalised"], 2, "rows 4 and 6: one change each, trimming included")
         XCTAssertNil(byCode(report)["change.trimmed"])
         XCTAssertNil(byCode(report)["excel.scientific-notation"])
