@@ -11,11 +11,11 @@
 using i18n::phonenumbers::PhoneNumber;
 using i18n::phonenumbers::PhoneNumberUtil;
 
-static_assert(PhoneNumberUtil::TOO_LONG_NSN == ipn_parse_too_long, "ErrorType order");
-static_assert(PhoneNumberUtil::TOO_LONG == ipn_possible_too_long, "ValidationResult order");
-static_assert(PhoneNumberUtil::INVALID_COUNTRY_CODE == ipn_possible_invalid_country_code, "ValidationResult order");
-static_assert(PhoneNumberUtil::UNKNOWN == ipn_type_unknown, "PhoneNumberType order");
-static_assert(PhoneNumberUtil::VOICEMAIL == ipn_type_voicemail, "PhoneNumberType order");
+static_assert(int(PhoneNumberUtil::TOO_LONG_NSN) == int(ipn_parse_too_long), "ErrorType order");
+static_assert(int(PhoneNumberUtil::TOO_LONG) == int(ipn_possible_too_long), "ValidationResult order");
+static_assert(int(PhoneNumberUtil::INVALID_COUNTRY_CODE) == int(ipn_possible_invalid_country_code), "ValidationResult order");
+static_assert(int(PhoneNumberUtil::UNKNOWN) == int(ipn_type_unknown), "PhoneNumberType order");
+static_assert(int(PhoneNumberUtil::VOICEMAIL) == int(ipn_type_voicemail), "PhoneNumberType order");
 
 namespace {
 
