@@ -26,9 +26,13 @@ let package = Package(
         .systemLibrary(name: "CXlsxWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
         // libcurl for SMTP(S); its shim header holds typed wrappers for the variadic setopt/getinfo.
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        // libphonenumber (C++; Debian ships no pkg-config file for it): one .cpp exposing C functions, so
+        // no Swift target needs C++ interop. Only Sources/PhoneNumbers imports CPhoneNumber.
+        .target(name: "CPhoneNumber", linkerSettings: [.linkedLibrary("phonenumber")]),
+        .target(name: "PhoneNumbers", dependencies: ["CPhoneNumber"]),
         .target(name: "SheetNative", dependencies: ["CZip", "CLibXML2", "CXlsxWriter"], swiftSettings: hotPath),
         .target(name: "SheetIO", dependencies: ["SheetNative"], swiftSettings: hotPath),
-        .target(name: "UserList", dependencies: ["SheetIO"]),
+        .target(name: "UserList", dependencies: ["SheetIO", "PhoneNumbers"]),
         .target(name: "Reports", dependencies: ["UserList", "SheetIO", "Digest"]),
         // SHA-256 and the system CSPRNG, through OpenSSL's libcrypto and getrandom(2).
         .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
@@ -47,7 +51,7 @@ let package = Package(
         // Helpers shared by test targets: a second reader (openpyxl) and running external programs.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "SheetIOTests", dependencies: ["SheetIO", "TestSupport"]),
-        .testTarget(name: "UserListTests", dependencies: ["UserList", "SheetIO", "TestSupport"]),
+        .testTarget(name: "UserListTests", dependencies: ["UserList", "SheetIO", "PhoneNumbers", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "UserList", "SheetIO", "TestSupport"]),
         .testTarget(name: "MailTests", dependencies: ["Mail", "TestSupport"]),
         .testTarget(name: "DigestTests", dependencies: ["Digest"]),

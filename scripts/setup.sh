@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Installs what invitesheet needs on a Debian machine that has the Swift toolchain:
 # the C libraries it links (libzip, libxml2, libxlsxwriter, libcurl for SMTP, SQLite for the
-# invitations ledger, OpenSSL's libcrypto for SHA-256) and, for the tests and the benchmark, the
+# invitations ledger, OpenSSL's libcrypto for SHA-256, libphonenumber for
+# contact numbers) and, for the tests and the benchmark, the
 # second readers it checks its output with (LibreOffice headless, openpyxl, python-calamine,
 # XlsxWriter; xmlschema checks JUnit output against the Ant schema), plus a real SMTP server for
 # the mail tests (aiosmtpd, and openssl for its self-signed certificate).
 # Safe to run again: it installs only what is missing.
 set -euo pipefail
 
-apt_packages=(pkg-config libzip-dev libxml2-dev libxlsxwriter-dev zlib1g-dev libcurl4-openssl-dev openssl libsqlite3-dev libssl-dev python3 python3-pip time hyperfine)
+apt_packages=(pkg-config libzip-dev libxml2-dev libxlsxwriter-dev zlib1g-dev libcurl4-openssl-dev libphonenumber-dev openssl libsqlite3-dev libssl-dev python3 python3-pip time hyperfine)
 if [ "${INVITESHEET_SKIP_LIBREOFFICE:-0}" != 1 ]; then
   apt_packages+=(libreoffice-calc-nogui)
 fi

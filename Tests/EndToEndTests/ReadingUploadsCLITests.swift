@@ -154,4 +154,30 @@ final class ReadingUploadsCLITests: XCTestCase {
         XCTAssertEqual(csv.map { "\($0.row) \($0.code)" }, ["2 contact.missing-country-code", "3 contact.digits-lost"],
                        "in a CSV the number is text: it has no + and was never a number cell")
     }
+
+    // MARK: 6. Numbers from other countries and service lines (issue 13, libphonenumber)
+
+    func testContactNumbersAreCheckedAgainstLibphonenumber() throws {
+        let (report, list) = try findings("user-phone-numbers.csv", expect: 1)
+        XCTAssertEqual(list.sorted { $0.row < $1.row }.map { "\($0.row) \($0.code)" },
+                       ["4 contact.not-personal", "5 contact.invalid", "6 contact.invalid", "7 contact.sg-invalid", "8 contact.not-personal"])
+        XCTAssertEqual(byCode(report)["change.normalised"], 3)
+        let text = try run(["validate", "user-phone-numbers.csv"], expect: 1).stdout
+        for line in ["1800 123 4567 is a toll-free number, not a person's number.",
+                     "+999 1234 5678 does not start with a country code in use.",
+                     "+1 123 456 7890 is not a number in use with country code +1 (US).",
+                     "No Singapore number starts with 3768: 3768 4268 is not a number in use.",
+                     "1900 123 4567 is a premium-rate number, not a person's number."] {
+            XCTAssertTrue(text.contains(line), "\(line)\n\(text)")
+        }
+        let rows = try accepted("user-phone-numbers.csv", expect: 1)
+        XCTAssertEqual(rows.map { $0["contactNumber"] ?? "" }, ["+442079460958", "+61412345678", "+6581234567"])
+
+        let (_, cells) = try findings("user-phone-numbers.xlsx", expect: 1)
+        XCTAssertEqual(cells.sorted { $0.row < $1.row }.map { "\($0.row) \($0.code)" },
+                       ["2 excel.plus-lost", "3 excel.plus-lost", "4 contact.not-personal", "5 contact.invalid", "6 contact.sg-invalid"],
+                       "number cells: the same rules, read with the + Excel dropped put back")
+        let numbers = try accepted("user-phone-numbers.xlsx", expect: 1)
+        XCTAssertEqual(numbers.map { $0["contactNumber"] ?? "" }, ["+6591234567", "+61412345678"])
+    }
 }

@@ -117,6 +117,24 @@ def main():
         row(OFFICER, "uk.number@tech.gov.sg", contactNumber="447911123456"),
         row(OFFICER, "sci.text@tech.gov.sg", contactNumber="4.47911E+11"),
     ])
+    # 6. Contact numbers from other countries and service lines, checked against libphonenumber.
+    save_csv("user-phone-numbers.csv", [
+        row(OFFICER, "uk.office@tech.gov.sg", contactNumber="+44 20 7946 0958"),
+        row(OFFICER, "au.mobile@tech.gov.sg", contactNumber="+61 412 345 678"),
+        row(OFFICER, "toll.free@tech.gov.sg", contactNumber="1800 123 4567"),
+        row(OFFICER, "no.country@tech.gov.sg", contactNumber="+999 1234 5678"),
+        row(OFFICER, "us.area@tech.gov.sg", contactNumber="+1 123 456 7890"),
+        row(OFFICER, "sg.unallocated@tech.gov.sg", contactNumber="3768 4268"),
+        row(OFFICER, "premium@tech.gov.sg", contactNumber="1900 123 4567"),
+        row(OFFICER, "sg.mobile@tech.gov.sg", contactNumber="8123 4567"),
+    ])
+    save("user-phone-numbers.xlsx", [
+        row(OFFICER, "sg.plus@tech.gov.sg", contactNumber=6591234567),
+        row(OFFICER, "au.plus@tech.gov.sg", contactNumber=61412345678),
+        row(OFFICER, "toll.free@tech.gov.sg", contactNumber=18001234567),
+        row(OFFICER, "us.area@tech.gov.sg", contactNumber=11234567890),
+        row(OFFICER, "sg.unallocated@tech.gov.sg", contactNumber=37684268),
+    ])
     print("user-list fixtures written to", HERE)
 
 

@@ -177,6 +177,7 @@ public struct SampleGenerator: Sendable {
         case .contactMissingCountryCode: record[.contactNumber] = .text("60123456789")
         case .contactInvalidLength: record[.contactNumber] = .text("91234")
         case .contactMisplacedPlus: record[.contactNumber] = .text("9123+4567")
+        case .contactNotPersonal: record[.contactNumber] = .text("1800 123 4567")
         case .userTypeRequired: record[.userType] = .empty
         case .userTypeInvalid: record[.userType] = .text("Contractor")
         case .seedRequired: record[.seed] = .empty

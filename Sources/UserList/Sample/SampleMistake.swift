@@ -7,7 +7,7 @@ public enum SampleMistake: String, CaseIterable, Sendable {
     case usernameInvisibleCharacter, usernameSmartQuote, usernameForPublicOfficer
     case nameRequired, nameInvalidCharacter, nameTooLong, nameNoLetter
     case contactRequired, contactInvalidCharacter, contactSingaporeInvalid, contactMissingCountryCode
-    case contactInvalidLength, contactMisplacedPlus
+    case contactInvalidLength, contactMisplacedPlus, contactNotPersonal
     case userTypeRequired, userTypeInvalid
     case seedRequired, seedInvalid, seedOffshoreNo, seedOffshoreBlank
     case reasonRequired, reasonTooLong
@@ -52,6 +52,7 @@ public enum SampleMistake: String, CaseIterable, Sendable {
         case .contactMissingCountryCode: return .contactMissingCountryCode
         case .contactInvalidLength: return .contactInvalidLength
         case .contactMisplacedPlus: return .contactInvalid
+        case .contactNotPersonal: return .contactNotPersonal
         case .userTypeRequired: return .userTypeRequired
         case .userTypeInvalid: return .userTypeInvalid
         case .seedRequired: return .seedRequired

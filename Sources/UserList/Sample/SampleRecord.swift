@@ -87,10 +87,11 @@ struct SampleRecord {
         self[.contactNumber] = .text(contact)
     }
 
-    /// A Singapore number written one of the ways people write them.
+    /// A Singapore number written one of the ways people write them, in blocks libphonenumber knows
+    /// as allocated: mobile 81–88 and 91–98, fixed-line 61–65, VoIP 31–32.
     static func singaporeNumber(_ rng: inout SplitMix64) -> String {
         let lead = rng.pick(["9", "8", "6", "3"])
-        let a = String(100 + rng.below(900))
+        let a = String(100 + rng.below(lead == "3" ? 200 : lead == "6" ? 500 : 800))
         let b = String(1000 + rng.below(9000))
         switch rng.below(6) {
         case 0: return "+65 " + lead + a + " " + b

@@ -3,10 +3,10 @@
 /// about the cell (a formula, trimmed spaces) and reports only the most specific explanation.
 public struct ContactNumberRule: FieldRule {
     public let name = "contact-number"
-    public let title = "Contact number is a Singapore or international (E.164) number, with one finding per cell"
+    public let title = "Contact number is a person's phone number in use (libphonenumber), Singapore or international, with one finding per cell"
     public var codes: [FindingCode] {
         [.excelLeadingZeroLost, .excelPlusLost, .contactDigitsLost, .contactInvalidCharacter, .contactInvalid,
-         .contactSingaporeInvalid, .contactMissingCountryCode, .contactInvalidLength, .changeNormalised]
+         .contactSingaporeInvalid, .contactMissingCountryCode, .contactInvalidLength, .contactNotPersonal, .changeNormalised]
     }
     public init() {}
 

@@ -1,3 +1,4 @@
+import PhoneNumbers
 import SheetIO
 
 /// The one finding a contact-number cell gets (SPEC: "One cell gets one finding: the most specific
@@ -7,8 +8,9 @@ import SheetIO
 ///    - a number cell of fewer than 8 digits, or 9: Excel dropped a leading 0 → `excel.leading-zero-lost`;
 ///    - Excel's scientific notation as text (`6.59123E+11`), or a number beyond 15 digits → `contact.digits-lost`;
 ///    - a date cell: Excel turned what was typed into a date → `contact.invalid`;
-///    - otherwise the number's own problem (`contact.sg-invalid`, `contact.missing-country-code`, …),
-///      read with a `+` Excel dropped put back.
+///    - otherwise the number's own problem (`contact.sg-invalid`, `contact.missing-country-code`,
+///      `contact.not-personal`, …), read with a `+` Excel dropped put back (or, when that is no number,
+///      as the Singapore service number its digits make, like 18001234567).
 /// 2. A number cell that lost its `+` (10 digits starting 65, or 11 to 15 digits) and is valid with
 ///    it put back → `excel.plus-lost` (warning); the E.164 number is accepted.
 /// 3. A formula whose result is a valid number → `excel.formula` (warning); the E.164 number is accepted.
@@ -51,6 +53,10 @@ struct ContactCellVerdict: Equatable {
                         return ContactCellVerdict(e164: e164, code: .excelPlusLost,
                             message: "The contact number is stored as the number \(digits); Excel dropped the + before the country code. It was read as \(e164).")
                     case .failure(let problem):
+                        // 18001234567: more likely Singapore's 1800 123 4567 typed without spaces than +1 800 ….
+                        if case .failure(let local) = ContactNumberParser.parse(digits), case .notPersonal = local {
+                            return rejected(local)
+                        }
                         return rejected(problem)
                     }
                 }
@@ -110,8 +116,35 @@ struct ContactCellVerdict: Equatable {
                     "Start it with + and the country code; replace a leading 00 with +.")
         case .invalidLength(let digits):
             return (.contactInvalidLength,
-                    "The number has \(TextScan.count(digits, "digit")); Singapore numbers have 8, and international ones 8 to 15 including the country code.",
+                    "The number has \(TextScan.count(digits, "digit")); Singapore numbers have 8, and numbers from other countries start with + and the country code.",
                     nil)
+        case .unknownCountryCode(let shown):
+            return (.contactInvalid, "\(shown) does not start with a country code in use.",
+                    "Check the digits after the +; for example Malaysia is +60, India +91, the United Kingdom +44.")
+        case .wrongLengthForCountry(let shown, let countryCode, let tooShort):
+            let how = tooShort.map { $0 ? "too few" : "too many" } ?? "the wrong number of"
+            return (.contactInvalidLength, "\(shown) has \(how) digits for a number with country code +\(countryCode)\(region(countryCode)).",
+                    "Check the number for missing or extra digits.")
+        case .notInUse(let shown, let countryCode):
+            return (.contactInvalid, "\(shown) is not a number in use with country code +\(countryCode)\(region(countryCode)).",
+                    "Check the digits; the number may be mistyped.")
+        case .notPersonal(let shown, let kind):
+            return (.contactNotPersonal, "\(shown) is \(describe(kind)), not a person's number.",
+                    "Give the person's own mobile or office number.")
         }
+    }
+
+    static func describe(_ kind: PhoneNumberType) -> String {
+        switch kind {
+        case .tollFree: return "a toll-free number"
+        case .premiumRate: return "a premium-rate number"
+        case .sharedCost: return "a shared-cost number"
+        default: return "a service number"
+        }
+    }
+
+    /// ` (MY)`: the region libphonenumber gives the country code, to help place it.
+    static func region(_ countryCode: Int) -> String {
+        PhoneNumberLibrary.region(forCountryCode: countryCode).map { " (\($0))" } ?? ""
     }
 }
