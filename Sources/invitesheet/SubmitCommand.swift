@@ -36,8 +36,8 @@ struct SubmitCommand: ParsableCommand {
 
         Examples:
           invitesheet submit users.xlsx --inviter lim_kh@tech.gov.sg
-          invitesheet submit users.xlsx --inviter lim_kh@tech.gov.sg \\
-              --out results/ --existing accounts.csv
+          invitesheet submit users.xlsx --inviter lim_kh@tech.gov.sg --out results/
+          invitesheet submit users.xlsx --inviter tan@lta.gov.sg --existing acc.csv
           invitesheet submit users.xlsx --inviter lim_kh@tech.gov.sg --dry-run
         """
     )

@@ -317,6 +317,31 @@ final class InvitationsCLITests: XCTestCase {
         XCTAssertEqual(dump.standardOutput, "A2 A1:J3 First name True vendor1@tembusu.com.sg 3\n")
     }
 
+    /// `--policy` and `--existing` are one options group: every command that takes them reports a file
+    /// it cannot use with the same line and exit 64, before touching the ledger.
+    func testPolicyAndExistingFilesFailTheSameWayInEveryCommand() throws {
+        try writeList("users.csv", [Self.vendorRow(1)])
+        try Data("{\"registrationLinkLifetimeDays\": \"five\"}".utf8).write(to: URL(fileURLWithPath: path("policy.json")))
+        try Data("email\n".utf8).write(to: URL(fileURLWithPath: path("accounts.csv")))
+        var policyErrors: Set<String> = []
+        for command in [["validate", "users.csv"], ["submit", "users.csv", "--inviter", inviter], ["status"],
+                        ["resend", "--all-pending"], ["sync", "accounts.csv"]] {
+            let result = try run(command + ["--policy", "policy.json"], expect: 64)
+            XCTAssertTrue(result.stderr.hasPrefix("invitesheet: error: --policy policy.json"), "\(command): \(result.stderr)")
+            policyErrors.insert(result.stderr)
+        }
+        XCTAssertEqual(policyErrors.count, 1, "one error text: \(policyErrors)")
+        var existingErrors: Set<String> = []
+        for command in [["validate", "users.csv"], ["submit", "users.csv", "--inviter", inviter]] {
+            let result = try run(command + ["--existing", "missing.csv"], expect: 64)
+            XCTAssertTrue(result.stderr.hasPrefix("invitesheet: error: --existing "), "\(command): \(result.stderr)")
+            XCTAssertTrue(result.stderr.contains("missing.csv"), result.stderr)
+            existingErrors.insert(result.stderr)
+        }
+        XCTAssertEqual(existingErrors.count, 1, "one error text: \(existingErrors)")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: path("invitesheet-ledger.sqlite")), "no ledger was created")
+    }
+
     func testHelpHasExamplesThatFitTheTerminal() throws {
         for command in ["submit", "status", "resend", "sync"] {
             let help = try run([command, "--help"], expect: 0).stdout
