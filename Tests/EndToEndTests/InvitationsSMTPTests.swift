@@ -28,12 +28,12 @@ final class InvitationsSMTPTests: XCTestCase {
     func path(_ name: String) -> String { (folder as NSString).appendingPathComponent(name) }
 
     @discardableResult
-    func run(_ arguments: [String], day: String = "2026-12-01T09:00:00Z", expect status: Int32? = nil,
-             file: StaticString = #filePath, line: UInt = #line) throws -> ProcessResult {
+    func run(_ arguments: [String], day: String = "2026-12-01T09:00:00Z", environment: [String: String] = [:],
+             expect status: Int32? = nil, file: StaticString = #filePath, line: UInt = #line) throws -> ProcessResult {
+        let base = ["INVITESHEET_NOW": day, "INVITESHEET_LEDGER": "", "INVITESHEET_SMTP_USER": "", "INVITESHEET_SMTP_PASSWORD": "",
+                    "INVITESHEET_SMTP_CA_FILE": ""]
         let result = try ProcessResult.run(try InvitesheetBinary.locate(), arguments,
-                                           environment: ["INVITESHEET_NOW": day, "INVITESHEET_LEDGER": "",
-                                                         "INVITESHEET_SMTP_USER": "", "INVITESHEET_SMTP_PASSWORD": ""],
-                                           directory: folder)
+                                           environment: base.merging(environment) { $1 }, directory: folder)
         if let status {
             XCTAssertEqual(result.status, status, "invitesheet \(arguments.joined(separator: " "))\nstdout: \(result.stdout)\nstderr: \(result.stderr)",
                            file: file, line: line)
@@ -217,6 +217,26 @@ final class InvitationsSMTPTests: XCTestCase {
         XCTAssertEqual(try sink.received().flatMap(\.recipients).sorted(), ["officer1@lta.gov.sg", "vendor1@tembusu.com.sg"])
         let after = try statusLines(day: "2026-12-01T10:10:00Z")
         XCTAssertEqual(after.compactMap { ($0["lastEmail"] as? String)?.hasPrefix("sent ") }, [true, true], "\(after)")
+    }
+
+    /// The login and the relay's CA come from the environment: a wrong password leaves the message
+    /// queued (a setting to fix), the right one delivers it over STARTTLS as that user.
+    func testALoginOverTLSFromTheEnvironment() throws {
+        let sink = try SMTPSink(startTLS: true, login: ("relay-user", "correct horse"))
+        try writeList("users.csv", [Self.vendorRow(1)])
+        var environment = ["INVITESHEET_SMTP_USER": "relay-user", "INVITESHEET_SMTP_PASSWORD": "wrong",
+                           "INVITESHEET_SMTP_CA_FILE": sink.caFile]
+        let wrong = try run(["submit", "users.csv", "--inviter", inviter, "--mail", sink.url()], environment: environment, expect: 0)
+        XCTAssertTrue(wrong.stderr.contains("1 email(s) could not be delivered yet"), wrong.stderr)
+        XCTAssertFalse(wrong.stderr.contains("wrong"), "the password is never printed: \(wrong.stderr)")
+        XCTAssertEqual(try sink.received().count, 0)
+        environment["INVITESHEET_SMTP_PASSWORD"] = "correct horse"
+        try Data("email\nnobody@acme.com\n".utf8).write(to: URL(fileURLWithPath: path("accounts.csv")))
+        try run(["sync", "accounts.csv", "--mail", sink.url()], day: "2026-12-01T09:05:00Z", environment: environment, expect: 0)
+        let received = try sink.received()
+        XCTAssertEqual(received.map(\.recipients), [["vendor1@tembusu.com.sg"]])
+        XCTAssertEqual(received.first?.tls, true)
+        XCTAssertEqual(received.first?.login, "relay-user")
     }
 
     /// libcurl cannot make SMTP exactly-once: a message the relay accepted just before the kill is
