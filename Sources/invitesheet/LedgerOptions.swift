@@ -7,6 +7,7 @@ import SheetIO
 import UserList
 
 /// Options shared by the commands that open the invitations ledger: where it is and how mail goes.
+/// The policy is `PolicyOption` (status, resend, sync) or `RulesOptions` (submit), loaded the same way.
 struct LedgerOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The invitations ledger (SQLite). Default: $INVITESHEET_LEDGER, else invitesheet-ledger.sqlite here.", valueName: "PATH"))
     var ledger: String?
@@ -14,25 +15,11 @@ struct LedgerOptions: ParsableArguments {
     @Option(help: ArgumentHelp("How emails are delivered: outbox:DIR (.eml files), smtp://host:port or smtps://host:port. Default: outbox: a folder outbox/ beside the ledger.", valueName: "DEST"))
     var mail: String?
 
-    @Option(help: ArgumentHelp("A JSON policy file overriding the built-in rules (domains, link lifetime, resend interval, sender).", valueName: "FILE"))
-    var policy: String?
-
     /// The ledger file: --ledger, else $INVITESHEET_LEDGER, else ./invitesheet-ledger.sqlite.
     var ledgerPath: String {
         if let ledger, !ledger.isEmpty { return ledger }
         if let env = ProcessInfo.processInfo.environment["INVITESHEET_LEDGER"], !env.isEmpty { return env }
         return "invitesheet-ledger.sqlite"
-    }
-
-    /// The policy, or exit 64 with the policy file's problem.
-    func loadPolicy() throws -> Policy {
-        guard let policy else { return .default }
-        do {
-            return try Policy.load(path: policy)
-        } catch let error as PolicyError {
-            Terminal.standardError("invitesheet: error: --policy \(Terminal.printable(error.description))\n")
-            throw Exit.usage
-        }
     }
 
     /// The one clock (INVITESHEET_NOW when set), or exit 64 when it is set to something else than a time.

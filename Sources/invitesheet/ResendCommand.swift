@@ -45,6 +45,8 @@ struct ResendCommand: ParsableCommand {
 
     @OptionGroup var ledgerOptions: LedgerOptions
 
+    @OptionGroup var policyOption: PolicyOption
+
     enum Format: String, CaseIterable, ExpressibleByArgument { case text, json }
 
     func validate() throws {
@@ -57,7 +59,7 @@ struct ResendCommand: ParsableCommand {
     }
 
     func run() throws {
-        let policy = try ledgerOptions.loadPolicy()
+        let policy = try policyOption.load()
         let clock = try ledgerOptions.clock()
         let ledger = try ledgerOptions.open(policy: policy)
         let traceID = TraceID.make()

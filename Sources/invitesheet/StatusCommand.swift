@@ -52,6 +52,8 @@ struct StatusCommand: ParsableCommand {
 
     @OptionGroup var ledgerOptions: LedgerOptions
 
+    @OptionGroup var policyOption: PolicyOption
+
     enum Format: String, CaseIterable, ExpressibleByArgument { case text, csv, json, xlsx }
 
     func validate() throws {
@@ -61,7 +63,7 @@ struct StatusCommand: ParsableCommand {
     }
 
     func run() throws {
-        let policy = try ledgerOptions.loadPolicy()
+        let policy = try policyOption.load()
         let clock = try ledgerOptions.clock()
         let ledger = try ledgerOptions.open(policy: policy)
         let traceID = TraceID.make()

@@ -36,8 +36,8 @@ struct SubmitCommand: ParsableCommand {
 
         Examples:
           invitesheet submit users.xlsx --inviter lim_kh@tech.gov.sg
-          invitesheet submit users.xlsx --inviter lim_kh@tech.gov.sg --out out/
-          invitesheet submit users.xlsx --inviter me@tech.gov.sg --existing a.csv
+          invitesheet submit users.xlsx --inviter lim_kh@tech.gov.sg --out results/
+          invitesheet submit users.xlsx --inviter tan@lta.gov.sg --existing acc.csv
           invitesheet submit users.xlsx --inviter lim_kh@tech.gov.sg --dry-run
         """
     )
@@ -48,8 +48,7 @@ struct SubmitCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Who is inviting: a public officer's address (name@agency.gov.sg).", valueName: "EMAIL"))
     var inviter: String?
 
-    @Option(help: ArgumentHelp("Existing TechPass accounts (CSV or XLSX with an email column); may be given several times.", valueName: "FILE"))
-    var existing: [String] = []
+    @OptionGroup var rules: RulesOptions
 
     @Option(help: ArgumentHelp("Write the validation outputs and invitations.csv into this folder.", valueName: "DIR"))
     var out: String?
@@ -74,7 +73,7 @@ struct SubmitCommand: ParsableCommand {
     }
 
     func run() throws {
-        let policy = try ledgerOptions.loadPolicy()
+        let policy = try rules.loadPolicy()
         guard let inviter, policy.isPublicOfficerAddress(inviter) else {
             let suffixes = policy.publicOfficerDomainSuffixes.map { "name@agency.\($0)" }.joined(separator: " or ")
             Terminal.standardError("invitesheet: error: --inviter \(Terminal.printable(self.inviter ?? "")) is not a public officer's address; use yours (\(suffixes))\n")
@@ -185,19 +184,7 @@ struct SubmitCommand: ParsableCommand {
     }
 
     private func loadExisting(policy: Policy) throws -> ExistingAccounts {
-        var accounts = ExistingAccounts.none
-        for path in existing {
-            do {
-                accounts.formUnion(try ExistingAccountsFile.load(path: path, limits: policy.readLimits))
-            } catch let error as SheetIOError {
-                Terminal.standardError("invitesheet: error: --existing \(Terminal.printable(error.description))\n")
-                throw Exit.usage
-            } catch let error as ExistingAccountsError {
-                Terminal.standardError("invitesheet: error: --existing \(Terminal.printable(error.description))\n")
-                throw Exit.usage
-            }
-        }
-        return accounts
+        try rules.loadExisting(limits: policy.readLimits)
     }
 }
 

@@ -35,10 +35,12 @@ struct SyncCommand: ParsableCommand {
 
     @OptionGroup var ledgerOptions: LedgerOptions
 
+    @OptionGroup var policyOption: PolicyOption
+
     enum Format: String, CaseIterable, ExpressibleByArgument { case text, json }
 
     func run() throws {
-        let policy = try ledgerOptions.loadPolicy()
+        let policy = try policyOption.load()
         let clock = try ledgerOptions.clock()
         let traceID = TraceID.make()
         let accounts: [ExportedAccount]

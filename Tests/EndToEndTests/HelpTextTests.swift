@@ -45,7 +45,7 @@ final class HelpTextTests: XCTestCase {
     }
 
     func testEveryCommandIsListed() throws {
-        XCTAssertEqual(Set(try subcommands()), ["convert", "sample", "sheets", "template", "validate", "watch", "submit", "status", "resend", "sync"])
+        XCTAssertEqual(Set(try subcommands()), ["convert", "resend", "sample", "sheets", "status", "submit", "sync", "template", "validate", "watch"])
     }
 
     func testEveryCommandsExamplesStayOnOneLineAt80Columns() throws {

@@ -40,7 +40,7 @@ final class InvitationsCLITests: XCTestCase {
     }
 
     static func officerRow(_ n: Int) -> String {
-        "officer\(n)@lta.gov.sg,Public officer,,Sarah,de Souza,3599 6083,LTA,Data Science,Yes,Security reviewer for penetration testing,,,,"
+        "officer\(n)@lta.gov.sg,Public officer,,Sarah,de Souza,9123 4567,LTA,Data Science,Yes,Security reviewer for penetration testing,,,,"
     }
 
     func writeList(_ name: String, _ rows: [String]) throws {
@@ -315,6 +315,31 @@ final class InvitationsCLITests: XCTestCase {
         let dump = try ExternalProcess.run("/usr/bin/env", ["python3", "-c", script, path("status.xlsx")])
         guard dump.status == 0 else { throw XCTSkip("python3 with openpyxl is needed: \(dump.standardError)") }
         XCTAssertEqual(dump.standardOutput, "A2 A1:J3 First name True vendor1@tembusu.com.sg 3\n")
+    }
+
+    /// `--policy` and `--existing` are one options group: every command that takes them reports a file
+    /// it cannot use with the same line and exit 64, before touching the ledger.
+    func testPolicyAndExistingFilesFailTheSameWayInEveryCommand() throws {
+        try writeList("users.csv", [Self.vendorRow(1)])
+        try Data("{\"registrationLinkLifetimeDays\": \"five\"}".utf8).write(to: URL(fileURLWithPath: path("policy.json")))
+        try Data("email\n".utf8).write(to: URL(fileURLWithPath: path("accounts.csv")))
+        var policyErrors: Set<String> = []
+        for command in [["validate", "users.csv"], ["submit", "users.csv", "--inviter", inviter], ["status"],
+                        ["resend", "--all-pending"], ["sync", "accounts.csv"]] {
+            let result = try run(command + ["--policy", "policy.json"], expect: 64)
+            XCTAssertTrue(result.stderr.hasPrefix("invitesheet: error: --policy policy.json"), "\(command): \(result.stderr)")
+            policyErrors.insert(result.stderr)
+        }
+        XCTAssertEqual(policyErrors.count, 1, "one error text: \(policyErrors)")
+        var existingErrors: Set<String> = []
+        for command in [["validate", "users.csv"], ["submit", "users.csv", "--inviter", inviter]] {
+            let result = try run(command + ["--existing", "missing.csv"], expect: 64)
+            XCTAssertTrue(result.stderr.hasPrefix("invitesheet: error: --existing "), "\(command): \(result.stderr)")
+            XCTAssertTrue(result.stderr.contains("missing.csv"), result.stderr)
+            existingErrors.insert(result.stderr)
+        }
+        XCTAssertEqual(existingErrors.count, 1, "one error text: \(existingErrors)")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: path("invitesheet-ledger.sqlite")), "no ledger was created")
     }
 
     func testHelpHasExamplesThatFitTheTerminal() throws {
