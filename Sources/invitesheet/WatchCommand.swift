@@ -49,7 +49,8 @@ struct WatchCommand: ParsableCommand {
         sent). The ledger is INBOX/.invitesheet/ledger.sqlite unless --ledger; mail goes to \
         INBOX/.invitesheet/outbox/ (or beside --ledger) unless --mail. After a kill at any point, \
         restarting submits an interrupted file again and the ledger finds its rows already invited: \
-        nobody is invited or emailed twice, and nobody is missed. --inviter must be a public \
+        nobody is invited or emailed twice, and nobody is missed. A file with a row whose invitee \
+        already has an account (a duplicate, as submit reports it) goes to needs-fixing/. --inviter must be a public \
         officer's address (exit 64 otherwise). A ledger that cannot be used stops the watcher (exit 2).
 
         Logs are JSON lines on standard error (event, file, outcome, counts, traceId, durationMs); \

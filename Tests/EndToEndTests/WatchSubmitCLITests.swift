@@ -82,6 +82,30 @@ extension WatchCLITests {
         XCTAssertEqual(try outboxMessageIDs().count, expected)
     }
 
+    func testARowWhoseInviteeHasRegisteredMakesTheFileNeedFixing() throws {
+        let header = InvitationsCLITests.header
+        let row1 = InvitationsCLITests.vendorRow(1), row2 = InvitationsCLITests.vendorRow(2)
+        let scratch = watchSamples.folder.path
+        try Data("\(header)\n\(row1)\n".utf8).write(to: URL(fileURLWithPath: scratch + "/one.csv"))
+        try watchInbox.drop(scratch + "/one.csv", as: "one.csv")
+        XCTAssertEqual(try submitOnce().status, 0)
+        XCTAssertEqual(watchInbox.names(in: "accepted"), ["one.csv"])
+
+        try Data("email,TechPass status\nvendor1@tembusu.com.sg,Registered\n".utf8).write(to: URL(fileURLWithPath: scratch + "/accounts.csv"))
+        let sync = try runInvitesheet(watchBinary, ["sync", scratch + "/accounts.csv", "--ledger", submitLedger])
+        XCTAssertEqual(sync.status, 0, sync.stderr)
+
+        try Data("\(header)\n\(row1)\n\(row2)\n".utf8).write(to: URL(fileURLWithPath: scratch + "/two.csv"))
+        try watchInbox.drop(scratch + "/two.csv", as: "two.csv")
+        let run = try submitOnce()
+        XCTAssertEqual(run.status, 1, run.stderr)
+        XCTAssertEqual(watchInbox.names(in: "needs-fixing"), ["two.csv"])
+        let report = try XCTUnwrap(watchInbox.names(in: "reports").first { $0.hasPrefix("two-") })
+        let rows = try invitationsCSV(watchInbox.path + "/reports/" + report + "/invitations.csv")
+        XCTAssertEqual(rows.map { $0[2] }, ["duplicate", "invited"])
+        XCTAssertEqual(try ledgerRows().count, 2)
+    }
+
     func testSubmitNeedsAPublicOfficerInviter() throws {
         for args in [["--submit"], ["--submit", "--inviter", "someone@gmail.com"], ["--inviter", Self.submitInviter]] {
             let r = try runInvitesheet(watchBinary, ["watch", watchInbox.path, "--once"] + args)
@@ -128,6 +152,7 @@ extension WatchCLITests {
             moments.append(seen ? "delivering (\(try outboxMessageIDs().count) emails out)" : "no new email")
         }
 
+        print("watch --submit killed at: \(moments.joined(separator: "; "))")
         let finish = try submitOnce()
         XCTAssertEqual(finish.status, 1, "some rows need fixing: \(finish.stderr)")
         XCTAssertEqual(watchInbox.names(in: "needs-fixing"), ["big.xlsx"], "moments: \(moments)")

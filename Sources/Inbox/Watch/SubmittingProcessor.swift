@@ -41,8 +41,10 @@ public final class SubmittingProcessor: InboxProcessor, @unchecked Sendable {
         let job = ValidationJob(inputPath: file, displayName: displayName, outputDirectory: reportDirectory,
                                 policy: policy, existing: existing)
         let (result, submitted) = try SubmissionRunner().run(job: job, ledger: ledger, inviter: inviter, at: clock.now())
-        let outcome = ReportsProcessor.outcome(of: result)
+        var outcome = ReportsProcessor.outcome(of: result)
         guard let submission = submitted else { return outcome }
+        // A row whose invitee already has an account is an error for submit (exit 1): the file needs fixing.
+        if outcome.outcome == .accepted && submission.counts.duplicates > 0 { outcome.outcome = .needsFixing }
         try InvitationsCSV.write(submission, to: OutputFiles.path(InvitationsCSV.fileName, in: reportDirectory))
         let c = submission.counts
         logger.info("submitted: \(c.invited) invited, \(c.overridden) overridden, \(c.alreadyInvited) already invited, \(c.duplicates) duplicates", metadata: [
