@@ -58,7 +58,7 @@ struct WatchCommand: ParsableCommand {
 
         Exit codes: 0 stopped by a signal, or (--once) every file accepted or nothing to do; \
         1 (--once) a file needs fixing; 2 (--once) a file was rejected (a duplicate counts as the \
-        file it duplicates); 3 the inbox cannot be used, \
+        file it duplicates), or (--submit) the ledger cannot be used; 3 the inbox cannot be used, \
         or (--once) a file could not be handled (it stays in the inbox; see the log); 64 usage \
         error; 75 another watcher is already watching INBOX (try again later).
 
@@ -66,7 +66,8 @@ struct WatchCommand: ParsableCommand {
           invitesheet watch /srv/inbox --existing accounts.csv --policy policy.json
           invitesheet watch /srv/inbox --once --settle 10      # from cron
           invitesheet watch /srv/inbox --submit --inviter lim_kh@tech.gov.sg
-          invitesheet watch /srv/inbox --submit --inviter lim_kh@tech.gov.sg --mail smtp://relay:25
+          invitesheet watch /srv/inbox --submit --inviter lim_kh@tech.gov.sg \\
+              --mail smtp://relay.agency.gov.sg:25
         """
     )
 
