@@ -3,7 +3,8 @@ import PackageDescription
 
 // Layers, arrows pointing one way:
 //   C modules → SheetNative (the only Swift code that touches C) → SheetIO (spreadsheet formats)
-//   → UserList (template, policy, stages, findings) → {Reports, Invitations} → Inbox → invitesheet (the command).
+//   → UserList (template, policy, stages, findings) → {Reports, Invitations} → Submission (the run of one file)
+//   → Inbox → invitesheet (the command).
 // The reader's per-cell path touches only state owned by one parser object; runtime exclusivity
 // checks there cost ~9% of a large read (measured with perf), so release builds leave them out.
 let hotPath: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
@@ -42,9 +43,11 @@ let package = Package(
         .target(name: "Mail", dependencies: ["CCurl"]),
         // The invitations ledger (SQLite through GRDB), the lifecycle rules and the emails they send.
         .target(name: "Invitations", dependencies: ["UserList", "SheetIO", "Mail", "Digest", .product(name: "GRDB", package: "GRDB.swift")]),
-        .target(name: "Inbox", dependencies: ["Reports", "UserList", "SheetIO", .product(name: "Logging", package: "swift-log")]),
+        // The run of one file: validate it and submit its accepted rows (used by submit and watch --submit).
+        .target(name: "Submission", dependencies: ["Reports", "Invitations", "UserList", "SheetIO"]),
+        .target(name: "Inbox", dependencies: ["Submission", "Reports", "Invitations", "Mail", "UserList", "SheetIO", .product(name: "Logging", package: "swift-log")]),
         .executableTarget(name: "invitesheet", dependencies: [
-            "SheetIO", "UserList", "Reports", "Inbox", "Invitations", "Mail", "Digest",
+            "SheetIO", "UserList", "Reports", "Submission", "Inbox", "Invitations", "Mail", "Digest",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),

@@ -3,6 +3,7 @@ import Foundation
 import Invitations
 import Reports
 import SheetIO
+import Submission
 import UserList
 
 struct SubmitCommand: ParsableCommand {
@@ -113,19 +114,13 @@ struct SubmitCommand: ParsableCommand {
                         accounts: ExistingAccounts, now: Int64) -> Int32 {
         let name = Terminal.printable(file)
         let progress = ProgressLine()
-        var accepted: [AcceptedInvitee] = []
         var rows = 0
-        var existingAccountRows = 0
         let job = ValidationJob(inputPath: file, displayName: file, outputDirectory: folder, policy: policy, existing: accounts)
         let result: ValidationResult
+        let submitted: SubmissionResult?
         do {
-            result = try ValidationRunner().run(job, onRow: { outcome in
+            (result, submitted) = try SubmissionRunner().run(job: job, ledger: ledger, inviter: inviter, at: now, dryRun: dryRun, onRow: { _ in
                 rows += 1
-                if outcome.isValid {
-                    accepted.append(AcceptedInvitee(outcome))
-                } else if outcome.errors.allSatisfy({ $0.code == .duplicateExistingEmail || $0.code == .duplicateExistingUsername }) {
-                    existingAccountRows += 1
-                }
                 progress.update("validating \(name): \(formatCount(rows)) rows")
             }, present: { report in
                 progress.finish()
@@ -139,30 +134,23 @@ struct SubmitCommand: ParsableCommand {
             progress.finish()
             Terminal.standardError("invitesheet: error: \(Terminal.printable(error.description))\n")
             return error.exitCode
+        } catch let error as SubmissionLedgerFailure {
+            return LedgerFailure.report(error.underlying, traceID: error.traceID).rawValue
         } catch {
             progress.finish()
             Terminal.standardError("invitesheet: internal error: \(name): \(Terminal.printable(String(describing: error))) (trace id \(TraceID.make()))\n")
             return ExitStatus.internalError
         }
-        if result.exitCode == ExitStatus.unprocessable {
+        guard let submission = submitted else {
             let reason = result.summary.structureFindings.first { $0.severity == .error }?.message ?? "see the report"
             Terminal.standardError("invitesheet: error: \(name) could not be processed, nobody was invited: \(Terminal.printable(reason)) (trace id \(result.traceID))\n")
             return result.exitCode
         }
-
-        let input = SubmissionInput(fileName: file, sha256: result.sha256, original: result.corrects,
-                                    invalidRows: result.summary.invalidRowCount, existingAccountRows: existingAccountRows)
-        let submission: SubmissionResult
-        do {
-            submission = try ledger.submit(input, rows: accepted, inviter: inviter, at: now, traceID: result.traceID, dryRun: dryRun)
-        } catch {
-            return LedgerFailure.report(error, traceID: result.traceID).rawValue
-        }
         var outputs = result.outputs
         if let folder {
-            let path = OutputFiles.path(SubmitOutput.invitationsCSV, in: folder)
+            let path = OutputFiles.path(InvitationsCSV.fileName, in: folder)
             do {
-                try SubmitOutput.writeCSV(submission, to: path)
+                try InvitationsCSV.write(submission, to: path)
                 outputs.append(path)
             } catch {
                 Terminal.standardError("invitesheet: error: \(name): cannot write \(Terminal.printable(path)): \(Terminal.printable(String(describing: error))) (trace id \(result.traceID))\n")
@@ -177,7 +165,7 @@ struct SubmitCommand: ParsableCommand {
             SubmitOutput.printJSON(submission, file: file, sha256: result.sha256, traceID: result.traceID, exitCode: code,
                                    dryRun: dryRun, outputs: outputs)
         }
-        if submission.originalNotFound, let original = input.original {
+        if submission.originalNotFound, let original = result.corrects {
             Terminal.standardError("invitesheet: warning: \(name) corrects \(Terminal.printable(original.name)), which this ledger has no record of; its rows were checked against every invitation instead\n")
         }
         return code

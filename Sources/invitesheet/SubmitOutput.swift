@@ -2,21 +2,8 @@ import Foundation
 import Invitations
 import SheetIO
 
-/// What `submit` prints and writes besides the validation outputs.
+/// What `submit` prints (invitations.csv is written by the Submission layer).
 enum SubmitOutput {
-    static let invitationsCSV = "invitations.csv"
-
-    /// `invitations.csv`: one line per accepted row — source row, email, outcome, message, invitation id.
-    static func writeCSV(_ submission: SubmissionResult, to path: String) throws {
-        let sink = try ByteSink(path: path)
-        let csv = CSVWriter(sink: sink, neutraliseFormulas: true)
-        csv.writeRow(["Source row", "Email", "Outcome", "Message", "Invitation"])
-        for row in submission.rows {
-            csv.writeRow([String(row.sourceRow), row.email, row.outcome.code, row.outcome.message, row.invitationID.map(String.init) ?? ""])
-        }
-        try sink.commit()
-    }
-
     /// The counts, and the rows that need attention (duplicates first), at most 20 of them.
     static func printText(_ submission: SubmissionResult, dryRun: Bool, outputs: [String]) {
         let c = submission.counts

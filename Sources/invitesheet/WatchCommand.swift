@@ -1,5 +1,8 @@
 import ArgumentParser
+import Foundation
 import Inbox
+import Invitations
+import Mail
 import Logging
 import Reports
 import SheetIO
@@ -39,18 +42,32 @@ struct WatchCommand: ParsableCommand {
         finishes or redoes whatever was in processing/; nothing is lost or filed twice. Only one \
         watcher may run per inbox.
 
+        With --submit --inviter EMAIL, the valid rows of every file filed in accepted/ or \
+        needs-fixing/ are also invited, as by submit, in one ledger transaction per file: \
+        invitations.csv lands in the file's report folder, and the emails that transaction queued \
+        are delivered right after it commits (and on start, so mail queued before a crash is \
+        sent). The ledger is INBOX/.invitesheet/ledger.sqlite unless --ledger; mail goes to \
+        INBOX/.invitesheet/outbox/ (or beside --ledger) unless --mail. After a kill at any point, \
+        restarting submits an interrupted file again and the ledger finds its rows already invited: \
+        nobody is invited or emailed twice, and nobody is missed. A file with a row whose invitee \
+        already has an account (a duplicate, as submit reports it) goes to needs-fixing/. --inviter must be a public \
+        officer's address (exit 64 otherwise). A ledger that cannot be used stops the watcher (exit 2).
+
         Logs are JSON lines on standard error (event, file, outcome, counts, traceId, durationMs); \
         they never contain cell values. SIGINT or SIGTERM finishes the file in hand, then exits 0.
 
         Exit codes: 0 stopped by a signal, or (--once) every file accepted or nothing to do; \
         1 (--once) a file needs fixing; 2 (--once) a file was rejected (a duplicate counts as the \
-        file it duplicates); 3 the inbox cannot be used, \
+        file it duplicates), or (--submit) the ledger cannot be used; 3 the inbox cannot be used, \
         or (--once) a file could not be handled (it stays in the inbox; see the log); 64 usage \
         error; 75 another watcher is already watching INBOX (try again later).
 
         Examples:
           invitesheet watch /srv/inbox --existing accounts.csv --policy policy.json
           invitesheet watch /srv/inbox --once --settle 10      # from cron
+          invitesheet watch /srv/inbox --submit --inviter lim_kh@tech.gov.sg
+          invitesheet watch /srv/inbox --submit --inviter lim_kh@tech.gov.sg \\
+              --mail smtp://relay.agency.gov.sg:25
         """
     )
 
@@ -71,12 +88,30 @@ struct WatchCommand: ParsableCommand {
 
     @OptionGroup var rules: RulesOptions
 
+    @Flag(help: "Invite the valid rows of every accepted or needs-fixing file (needs --inviter).")
+    var submit = false
+
+    @Option(help: ArgumentHelp("With --submit: who is inviting, a public officer's address (name@agency.gov.sg).", valueName: "EMAIL"))
+    var inviter: String?
+
+    @Option(help: ArgumentHelp("With --submit: the invitations ledger. Default: INBOX/.invitesheet/ledger.sqlite.", valueName: "PATH"))
+    var ledger: String?
+
+    @Option(help: ArgumentHelp("With --submit: how emails are delivered: outbox:DIR, smtp://host:port or smtps://host:port. Default: outbox/ beside the ledger.", valueName: "DEST"))
+    var mail: String?
+
     func validate() throws {
         guard interval.isFinite, interval > 0, interval <= 3600 else {
             throw ValidationError("--interval is seconds between scans, more than 0 and at most 3600, e.g. --interval 2; got \(interval).")
         }
         guard settle.isFinite, settle >= 0, settle <= 3600 else {
             throw ValidationError("--settle is seconds from 0 to 3600, e.g. --settle 5; got \(settle).")
+        }
+        if submit, (inviter ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationError("--submit needs --inviter: say who is inviting, e.g. --submit --inviter you@agency.gov.sg")
+        }
+        if !submit, inviter != nil || ledger != nil || mail != nil {
+            throw ValidationError("--inviter, --ledger and --mail are for --submit; add --submit to invite the accepted rows.")
         }
         var st = stat()
         guard lstat(inbox, &st) == 0 else {
@@ -97,9 +132,13 @@ struct WatchCommand: ParsableCommand {
         }
         var configuration = WatchConfiguration(inboxPath: inbox, once: once, interval: interval, settle: settle)
         configuration.workers = Self.defaultWorkers
-        let watcher = InboxWatcher(configuration: configuration,
-                                   processor: ReportsProcessor(policy: policy, existing: existing),
-                                   logger: logger, stop: stop)
+        let processor: InboxProcessor
+        if submit {
+            processor = try submittingProcessor(policy: policy, existing: existing, logger: logger)
+        } else {
+            processor = ReportsProcessor(policy: policy, existing: existing)
+        }
+        let watcher = InboxWatcher(configuration: configuration, processor: processor, logger: logger, stop: stop)
         let tally: WatchTally
         do {
             tally = try watcher.run()
@@ -117,6 +156,52 @@ struct WatchCommand: ParsableCommand {
         case .needsFixing: throw Exit.rowsInvalid
         case .accepted, .duplicates, nil: return
         }
+    }
+
+    /// The ledger path for --submit: --ledger, else INBOX/.invitesheet/ledger.sqlite.
+    var ledgerPath: String {
+        if let ledger, !ledger.isEmpty { return ledger }
+        return (inbox as NSString).appendingPathComponent(".invitesheet/ledger.sqlite")
+    }
+
+    /// Checks the inviter, opens the ledger, expires old links and delivers mail left queued by an
+    /// earlier run, before any file is taken.
+    private func submittingProcessor(policy: Policy, existing: ExistingAccounts, logger: Logger) throws -> SubmittingProcessor {
+        let address = (inviter ?? "").trimmingCharacters(in: .whitespaces)
+        guard policy.isPublicOfficerAddress(address) else {
+            let suffixes = policy.publicOfficerDomainSuffixes.map { "name@agency.\($0)" }.joined(separator: " or ")
+            Terminal.standardError("invitesheet: error: --inviter \(Terminal.printable(inviter ?? "")) is not a public officer's address; use yours (\(suffixes))\n")
+            throw Exit.usage
+        }
+        let clock: LedgerClock
+        do {
+            clock = try LedgerClock.fromEnvironment()
+        } catch {
+            Terminal.standardError("invitesheet: error: \(Terminal.printable(String(describing: error)))\n")
+            throw Exit.usage
+        }
+        let transport: MailTransport
+        do {
+            transport = try MailDestinationOption.transport(for: mail, ledgerPath: ledgerPath)
+        } catch let error as MailOptionError {
+            Terminal.standardError("invitesheet: error: \(Terminal.printable(error.message))\n")
+            throw Exit.usage
+        }
+        if ledger == nil || ledger == "" {
+            try? FileManager.default.createDirectory(atPath: (ledgerPath as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        }
+        let traceID = TraceID.make()
+        let opened: InvitationLedger
+        do {
+            opened = try InvitationLedger.open(path: ledgerPath, policy: policy)
+            _ = try opened.expire(at: clock.now(), traceID: traceID)
+        } catch {
+            throw LedgerFailure.report(error, traceID: traceID)
+        }
+        let processor = SubmittingProcessor(policy: policy, existing: existing, ledger: opened, inviter: address,
+                                            transport: transport, clock: clock, logger: logger)
+        processor.deliver(traceID: traceID)
+        return processor
     }
 
     /// Files validated at once: one per core, at least 2 (so one file's disk flushes overlap another's

@@ -13,6 +13,10 @@ final class WatchCLITests: XCTestCase {
         inbox = try WatchInbox()
     }
 
+    var watchBinary: String { binary }
+    var watchSamples: WatchSamples { samples }
+    var watchInbox: WatchInbox { inbox }
+
     override func tearDown() {
         inbox = nil
         samples = nil

@@ -15,7 +15,11 @@ public struct ReportsProcessor: InboxProcessor {
     public func process(file: String, displayName: String, reportDirectory: String) throws -> ProcessOutcome {
         let job = ValidationJob(inputPath: file, displayName: displayName, outputDirectory: reportDirectory,
                                 policy: policy, existing: existing)
-        let result = try ValidationRunner().run(job)
+        return Self.outcome(of: try ValidationRunner().run(job))
+    }
+
+    /// Where a validated file is filed: by its exit code, as `validate` would exit.
+    static func outcome(of result: ValidationResult) -> ProcessOutcome {
         let summary = result.summary
         let outcome: Outcome
         switch result.exitCode {

@@ -1,0 +1,46 @@
+import Invitations
+import Reports
+import SheetIO
+import UserList
+
+/// The ledger refused or failed a file's submission after the file was validated; `traceID` is the
+/// validation run's, so the message can name it.
+public struct SubmissionLedgerFailure: Error {
+    public var underlying: Error
+    public var traceID: String
+}
+
+/// Submits one file: validates it exactly as `validate` does (same stages and outputs), collects its
+/// accepted rows, and submits them to the ledger in one transaction. Used by `submit` and by the
+/// inbox's `watch --submit`, so both invite the same rows the same way.
+public struct SubmissionRunner {
+    public init() {}
+
+    /// Validates `job`, then submits its accepted rows as `inviter`. Returns the validation result
+    /// and the submission (nil when the file could not be processed: nothing was submitted).
+    /// `onRow` and `present` are passed to `ValidationRunner`. Throws `ValidationRunError` when the
+    /// file could not be validated, `SubmissionLedgerFailure` when the ledger failed.
+    public func run(job: ValidationJob, ledger: InvitationLedger, inviter: String, at now: Int64, dryRun: Bool = false,
+                    onRow: ((RowOutcome) -> Void)? = nil,
+                    present: ((ValidationReport) throws -> Void)? = nil) throws -> (ValidationResult, SubmissionResult?) {
+        var accepted: [AcceptedInvitee] = []
+        var existingAccountRows = 0
+        let result = try ValidationRunner().run(job, onRow: { outcome in
+            if outcome.isValid {
+                accepted.append(AcceptedInvitee(outcome))
+            } else if outcome.errors.allSatisfy({ $0.code == .duplicateExistingEmail || $0.code == .duplicateExistingUsername }) {
+                existingAccountRows += 1
+            }
+            onRow?(outcome)
+        }, present: present)
+        if result.exitCode == ExitStatus.unprocessable { return (result, nil) }
+        let input = SubmissionInput(fileName: job.displayName, sha256: result.sha256, original: result.corrects,
+                                    invalidRows: result.summary.invalidRowCount, existingAccountRows: existingAccountRows)
+        do {
+            let submission = try ledger.submit(input, rows: accepted, inviter: inviter, at: now, traceID: result.traceID, dryRun: dryRun)
+            return (result, submission)
+        } catch {
+            throw SubmissionLedgerFailure(underlying: error, traceID: result.traceID)
+        }
+    }
+}
