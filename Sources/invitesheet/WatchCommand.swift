@@ -66,8 +66,7 @@ struct WatchCommand: ParsableCommand {
           invitesheet watch /srv/inbox --existing accounts.csv --policy policy.json
           invitesheet watch /srv/inbox --once --settle 10      # from cron
           invitesheet watch /srv/inbox --submit --inviter lim_kh@tech.gov.sg
-          invitesheet watch /srv/inbox --submit --inviter lim_kh@tech.gov.sg \\
-              --mail smtp://relay.agency.gov.sg:25
+          invitesheet watch inbox/ --submit --inviter me@lta.gov.sg --mail smtp://mx:25
         """
     )
 
