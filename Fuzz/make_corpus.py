@@ -3,8 +3,9 @@
 
     python3 Fuzz/make_corpus.py
 
-xlsx:   every fixture workbook under 16 KiB as saved, and again re-zipped with stored (not
-        deflated) entries, so that mutations reach the XML instead of breaking the deflate stream.
+xlsx:   every fixture workbook under 16 KiB as saved, again re-zipped with stored (not deflated)
+        entries, and as a text package (`@@ part-name` lines before each part's content, which the
+        target zips itself), so that mutations reach the XML instead of breaking a deflate stream.
 csv:    every CSV/TSV fixture, prefixed with the byte that picks the fuzzer's path
         (0: through format sniffing, 1: the CSV reader, 2: the CSV reader as .tsv).
 numfmt: each built-in number format and each custom one in the fixtures, with a few serials:
@@ -46,6 +47,11 @@ def stored_copy(data):
     return out.getvalue()
 
 
+def text_package(data):
+    with zipfile.ZipFile(io.BytesIO(data)) as src:
+        return b"\n".join(b"@@ " + i.filename.encode() + b"\n" + src.read(i.filename) for i in src.infolist())
+
+
 xlsx = reset("xlsx")
 codes = set()
 for f in sorted(FIXTURES.glob("*.xlsx")):
@@ -55,6 +61,7 @@ for f in sorted(FIXTURES.glob("*.xlsx")):
     put(xlsx, data)
     try:
         put(xlsx, stored_copy(data))
+        put(xlsx, text_package(data))
         with zipfile.ZipFile(io.BytesIO(data)) as z:
             for name in z.namelist():
                 if name.endswith("styles.xml"):

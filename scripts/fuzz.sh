@@ -17,7 +17,7 @@ seconds=${2:?usage: scripts/fuzz.sh TARGET SECONDS}
 shift 2
 [ -f "Fuzz/$target/main.swift" ] || { echo "fuzz: no target Fuzz/$target (have: $(ls Fuzz | grep -v Support | tr '\n' ' '))" >&2; exit 2; }
 
-out=.build-fuzz
+out=${FUZZ_BUILD:-.build-fuzz}  # another folder lets a second build run beside a running fuzzer
 mkdir -p "$out/modules"
 # The C modules are SwiftPM system-library targets: their module maps live in Sources/C*/,
 # their headers and libraries come from pkg-config, as SwiftPM would find them.
