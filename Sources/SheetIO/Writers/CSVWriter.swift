@@ -12,6 +12,9 @@ public final class CSVWriter {
     private let delimiter: UInt8
     private let neutraliseFormulas: Bool
     private let lineEnding: [UInt8]
+    /// Per byte: 0 plain, 1 makes the field quoted (delimiter, quote, CR, LF), 2 may begin a control
+    /// character. One table load per byte keeps the scan as fast as it was before controls were checked.
+    private let byteClass: [UInt8]
 
     /// - Parameters:
     ///   - neutraliseFormulas: prefix `'` to any field starting with `=`, `+`, `-`, `@`, tab, CR or
@@ -27,6 +30,10 @@ public final class CSVWriter {
         self.delimiter = delimiter
         self.neutraliseFormulas = neutraliseFormulas
         self.lineEnding = Array(lineEnding.utf8)
+        byteClass = (0..<256).map { b in
+            if b == Int(delimiter) || b == 0x22 || b == 0x0A || b == 0x0D { return 1 }
+            return (b < 0x20 && b != 0x09) || b == 0x7F || b == 0xC2 ? 2 : 0
+        }
         if byteOrderMark { sink.write(bytes: Self.byteOrderMark) }
     }
 
@@ -80,14 +87,21 @@ public final class CSVWriter {
         guard let first = bytes.first else { return }
         let quote = UInt8(ascii: "\"")
         var needsQuotes = false
-        for i in 0..<bytes.count {
-            let b = bytes[i]
-            if b == delimiter || b == quote || b == 0x0A || b == 0x0D {
-                needsQuotes = true
-            } else if b < 0x20 || b == 0x7F || b == 0xC2, Self.isControl(bytes, at: i) {
-                Self.escapingControls(bytes).withUnsafeBufferPointer { writeField(bytes: $0) }
-                return
+        let hasControl = byteClass.withUnsafeBufferPointer { classes -> Bool in
+            for i in 0..<bytes.count {
+                let c = classes[Int(bytes[i])]
+                if c == 0 { continue }
+                if c == 1 {
+                    needsQuotes = true
+                } else if Self.isControl(bytes, at: i) {
+                    return true
+                }
             }
+            return false
+        }
+        if hasControl {
+            Self.escapingControls(bytes).withUnsafeBufferPointer { writeField(bytes: $0) }
+            return
         }
         let neutralise = neutraliseFormulas && Self.startsFormula(first)
         if !needsQuotes {
