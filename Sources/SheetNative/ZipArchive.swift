@@ -15,6 +15,8 @@ public enum ZipFailure: Error, Equatable, Sendable {
     case ratioTooHigh(name: String, ratio: Int, limit: Int)
     /// The entry inflated to more bytes than its header claims: tampered or damaged.
     case sizeMismatch(name: String, claimed: UInt64)
+    /// The entry ended before the size its header claims (a zip64 entry claiming gigabytes, say).
+    case sizeShort(name: String, claimed: UInt64, produced: Int)
     case read(name: String, message: String)
 }
 
@@ -191,6 +193,10 @@ public final class ZipEntryReader {
         let n = zip_fread(file, buffer.baseAddress!, zip_uint64_t(buffer.count))
         if n < 0 {
             throw ZipFailure.read(name: entry.name, message: String(cString: zip_file_strerror(file)))
+        }
+        if n == 0 && UInt64(produced) != entry.claimedSize {
+            // Every byte was inflated and checked against the limits; the header lied about the size.
+            throw ZipFailure.sizeShort(name: entry.name, claimed: entry.claimedSize, produced: produced)
         }
         produced += Int(n)
         try archive.account(Int(n), produced: produced, entry: entry)

@@ -124,13 +124,18 @@ def write_raw_zip(path, entries):
     for e in entries:
         name = e["name"].encode("utf-8")
         offset = len(body)
-        body += struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, e["flag"], e["method"],
-                            DOS_TIME, DOS_DATE, e["crc"], e["csize"], e["usize"], len(name), 0)
-        body += name + e["payload"]
-        central += struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, (3 << 8) | 20, 20, e["flag"],
-                               e["method"], DOS_TIME, DOS_DATE, e["crc"], e["csize"], e["usize"],
-                               len(name), 0, 0, 0, 0, 0o644 << 16, offset)
-        central += name
+        csize, usize, version, extra = e["csize"], e["usize"], 20, b""
+        if e.get("zip64"):
+            # Both sizes live in the zip64 extra field (0x0001); the 32-bit fields say 0xFFFFFFFF.
+            extra = struct.pack("<HHQQ", 1, 16, usize, csize)
+            csize, usize, version = 0xFFFFFFFF, 0xFFFFFFFF, 45
+        body += struct.pack("<IHHHHHIIIHH", 0x04034B50, version, e["flag"], e["method"],
+                            DOS_TIME, DOS_DATE, e["crc"], csize, usize, len(name), len(extra))
+        body += name + extra + e["payload"]
+        central += struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, (3 << 8) | version, version, e["flag"],
+                               e["method"], DOS_TIME, DOS_DATE, e["crc"], csize, usize,
+                               len(name), len(extra), 0, 0, 0, 0o644 << 16, offset)
+        central += name + extra
     cd_offset = len(body)
     eocd = struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(entries), len(entries),
                        len(central), cd_offset, 0)
@@ -553,6 +558,17 @@ STYLE_CASES = [
 ]
 
 
+def make_edge_control_chars():
+    """Cells whose `_xHHHH_` escapes decode to control characters: NUL, ESC (an ANSI colour
+    sequence), BEL, a C1 CSI (U+009B), DEL; beside a tab, which is text, and an escaped literal."""
+    sst = sst_xml(["<t>nul_x0000_here</t>", "<t>_x001B_[31mred_x001B_[0m</t>"])
+    rows = ('<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c>'
+            + inline("C1", "bell_x0007_") + "</row>"
+            '<row r="2">' + inline("A2", "csi_x009B_2J") + inline("B2", "del_x007F_")
+            + inline("C2", "tab_x0009_ok") + inline("D2", "_x005F_x001B_") + "</row>")
+    write_zip(out("edge-control-chars.xlsx"), package([rows], sst=sst, sheet_names=["Users"]))
+
+
 def make_edge_styles():
     numfmts = [(164, "yyyy-mm-dd"), (165, "[h]:mm:ss"), (166, "0.00"), (167, "@"),
                (168, "&quot;Date: &quot;0"), (169, "mmm-yy")]
@@ -636,6 +652,43 @@ def make_hostile_lying_sizes():
                             crc=zlib.crc32(data) & 0xFFFFFFFF, csize=len(comp), usize=usize))
     write_raw_zip(out("hostile-lying-sizes.xlsx"), entries)
     return len(sheet)
+
+
+def make_hostile_zip64_size():
+    """Zip64 sheet entry whose declared size (8 GiB, in the zip64 extra field) is far more than
+    the 1 KiB or so it inflates to; CRC and compressed size are right."""
+    entries = []
+    for name, data in package([SIMPLE_ROWS]).items():
+        data = to_bytes(data)
+        comp = raw_deflate(data)
+        big = name == "xl/worksheets/sheet1.xml"
+        entries.append(dict(name=name, payload=comp, method=8, flag=0, zip64=big,
+                            crc=zlib.crc32(data) & 0xFFFFFFFF, csize=len(comp),
+                            usize=8 << 30 if big else len(data)))
+    write_raw_zip(out("hostile-zip64-size.xlsx"), entries)
+
+
+def make_hostile_package_parts():
+    """The package-level parts that are missing, unsafe or pointing out of the file."""
+    parts = package([SIMPLE_ROWS], sheet_names=["Users"])
+    del parts["[Content_Types].xml"]
+    write_zip(out("hostile-no-content-types.xlsx"), parts)
+
+    parts = package([SIMPLE_ROWS], sheet_names=["Users"])
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
+        XML_DECL, XML_DECL + '<!DOCTYPE Types [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>', 1)
+    write_zip(out("hostile-content-types-dtd.xlsx"), parts)
+
+    parts = package([SIMPLE_ROWS], sheet_names=["Users"])
+    parts["xl/_rels/workbook.xml.rels"] = (
+        f'{XML_DECL}<Relationships xmlns="{PKG_RELS}"><Relationship Id="rId1" Type="{RT_SHEET}" '
+        'Target="file:///etc/passwd" TargetMode="External"/></Relationships>')
+    del parts["xl/worksheets/sheet1.xml"]
+    write_zip(out("hostile-external-sheet.xlsx"), parts)
+
+    parts = package([SIMPLE_ROWS], sheet_names=["Users"])
+    del parts["xl/_rels/workbook.xml.rels"]
+    write_zip(out("hostile-no-workbook-rels.xlsx"), parts)
 
 
 def make_hostile_duplicates():
@@ -995,10 +1048,13 @@ def main():
     make_edge_strict()
     make_edge_sheet_states()
     make_edge_styles()
+    make_edge_control_chars()
     make_hostile_xml_entities()
     make_hostile_bombs()
     make_hostile_lying_sizes()
     make_hostile_duplicates()
+    make_hostile_zip64_size()
+    make_hostile_package_parts()
     make_hostile_encrypted_entry()
     make_hostile_bzip2()
     make_hostile_deep()

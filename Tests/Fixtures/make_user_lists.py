@@ -135,7 +135,18 @@ def main():
         row(OFFICER, "us.area@tech.gov.sg", contactNumber=11234567890),
         row(OFFICER, "sg.unallocated@tech.gov.sg", contactNumber=37684268),
     ])
+    make_control_chars()
     print("user-list fixtures written to", HERE)
+
+
+def make_control_chars():
+    # 6. ESC (ANSI colour and title sequences), BEL and backspaces typed into cells of a CSV: still
+    #    CSV text, read as such, and the validators flag each of those cells.
+    save_csv("user-control-chars.csv", [
+        row(OFFICER, "jane.tan@tech.gov.sg", firstName="\x1b[31mJane\x1b[0m", lastName="Tan\x07"),
+        row(OFFICER, "bob.lee@tech.gov.sg", firstName="Bob\x1b]0;pwned\x07", lastName="Lee\x08\x08"),
+        row(OFFICER, "wei.ling@tech.gov.sg", firstName="Wei Ling", lastName="Tan"),
+    ])
 
 
 if __name__ == "__main__":

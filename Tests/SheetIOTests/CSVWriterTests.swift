@@ -61,7 +61,8 @@ final class CSVWriterTests: XCTestCase {
             ("@SUM(A1)", "'@SUM(A1)"),
             ("\tcmd", "'\tcmd"),
             ("\rcmd", "\"'\rcmd\""),
-            ("\u{0}x", "'\u{0}x"),
+            // A NUL is written as its escape, which no spreadsheet reads as a formula.
+            ("\u{0}x", "_x0000_x"),
             ("a=b", "a=b"),
             (" =1", " =1"),
             ("", ""),
@@ -73,6 +74,31 @@ final class CSVWriterTests: XCTestCase {
             let plain = try output { $0.writeRow([field]) }
             XCTAssertFalse(plain.hasPrefix("'") || plain.hasPrefix("\"'"), field.debugDescription)
         }
+    }
+
+    func testControlCharactersAreWrittenAsTheirEscape() throws {
+        let cases: [(String, String)] = [
+            ("nul\u{0}", "nul_x0000_"),
+            ("\u{1B}[31mred\u{1B}[0m", "_x001B_[31mred_x001B_[0m"),
+            ("bell\u{7}", "bell_x0007_"),
+            ("back\u{8}\u{8}", "back_x0008__x0008_"),
+            ("del\u{7F}", "del_x007F_"),
+            ("csi\u{9B}2J nel\u{85}", "csi_x009B_2J nel_x0085_"),
+            ("form\u{C}feed", "form_x000C_feed"),
+            // Tab, CR and LF are text: quoted when they must be, never escaped.
+            ("tab\tok", "tab\tok"),
+            ("a\u{1B}\nb", "\"a_x001B_\nb\""),
+            ("q\u{7}\"", "\"q_x0007_\"\"\""),
+            // Characters that merely look like C1 bytes in UTF-8 are left alone.
+            ("é ¢ ÿ Ā 陈", "é ¢ ÿ Ā 陈"),
+        ]
+        for (field, expected) in cases {
+            XCTAssertEqual(try output { $0.writeRow([field]) }, expected + "\r\n", field.debugDescription)
+        }
+        let tsv = try output(delimiter: UInt8(ascii: "\t")) { $0.writeRow(["\u{1B}x", "y\u{0}"]) }
+        XCTAssertEqual(tsv, "_x001B_x\ty_x0000_\r\n")
+        let neutralised = try output(neutralise: true) { $0.writeRow(["=\u{7}1"]) }
+        XCTAssertEqual(neutralised, "'=_x0007_1\r\n")
     }
 
     func testRowIsWrittenAtItsColumnsPaddedToWidth() throws {

@@ -43,6 +43,12 @@ final class HostileInputTests: XCTestCase {
         Case(file: "hostile-many-entries.xlsx", kinds: [.zipLimit], mentions: ["20005", "10000"]),
         Case(file: "hostile-encrypted-entry.xlsx", kinds: [.zipUnsupported], mentions: ["encrypted"]),
         Case(file: "hostile-bzip2.xlsx", kinds: [.zipUnsupported], mentions: ["compression method 12"]),
+        // Issue 10: the package-level parts, and a zip64 size that does not match what inflates.
+        Case(file: "hostile-no-content-types.xlsx", kinds: [.missingPart], mentions: ["no [Content_Types].xml"]),
+        Case(file: "hostile-content-types-dtd.xlsx", kinds: [.xmlForbidden], mentions: ["[Content_Types].xml", "DOCTYPE"]),
+        Case(file: "hostile-external-sheet.xlsx", kinds: [.packageStructure], mentions: ["sheet 'Users'", "file:///etc/passwd", "outside the workbook"]),
+        Case(file: "hostile-no-workbook-rels.xlsx", kinds: [.missingPart], mentions: ["no xl/_rels/workbook.xml.rels"]),
+        Case(file: "hostile-zip64-size.xlsx", kinds: [.corruptZip], mentions: ["xl/worksheets/sheet1.xml", "8589934592", "inflates to 324 bytes"]),
     ]
 
     private static func fixture(_ name: String) throws -> String { try XLSXReaderTests.fixture(name) }
@@ -119,6 +125,62 @@ final class HostileInputTests: XCTestCase {
         var limits = ReadLimits.default
         limits.maxZipEntries = 30_000
         XCTAssertNil(Self.openAndReadEverything(try Self.fixture("hostile-many-entries.xlsx"), displayName: "m.xlsx", limits: limits))
+    }
+
+    // MARK: Control characters in cells (issue 10)
+
+    /// Runs the built command; returns its result.
+    private static func invitesheet(_ arguments: [String]) throws -> ProcessResult {
+        try ProcessResult.run(try InvitesheetBinary.locate(), arguments)
+    }
+
+    func testControlCharactersDecodedFromCellsNeverReachACSVFile() throws {
+        // `_x0000_`, `_x001B_`, `_x0007_`, `_x009B_`, `_x007F_` decode to control characters.
+        let workbook = try Self.fixture("edge-control-chars.xlsx")
+        for (format, separator) in [("csv", ","), ("tsv", "\t")] {
+            let result = try Self.invitesheet(["convert", workbook, "--to", format])
+            XCTAssertEqual(result.status, 0, result.stderr)
+            let bytes = [UInt8](result.stdoutData)
+            let controls = bytes.filter { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) || $0 == 0x7F }
+            XCTAssertEqual(controls, [], "\(format): control bytes in the output")
+            XCTAssertFalse(result.stdout.unicodeScalars.contains { (0x80..<0xA0).contains($0.value) }, "\(format): a C1 control in the output")
+            XCTAssertEqual(result.stdout, ["nul_x0000_here", "_x001B_[31mred_x001B_[0m", "bell_x0007_"].joined(separator: separator) + "\r\n"
+                           + ["csi_x009B_2J", "del_x007F_", format == "csv" ? "tab\tok" : "\"tab\tok\"", "_x001B_"].joined(separator: separator) + "\r\n")
+        }
+        // JSON keeps the characters themselves, escaped the JSON way.
+        let json = try Self.invitesheet(["convert", workbook, "--to", "json"])
+        XCTAssertEqual(json.status, 0, json.stderr)
+        XCTAssertTrue(json.stdout.contains(#""nul\u0000here""#), json.stdout)
+        XCTAssertTrue(json.stdout.contains(#""\u001b[31mred\u001b[0m""#) || json.stdout.contains(#""\u001B[31mred\u001B[0m""#), json.stdout)
+        XCTAssertFalse(json.stdoutData.contains(0x1B) || json.stdoutData.contains(0) || json.stdoutData.contains(7))
+    }
+
+    func testACSVWithControlCharactersIsReadAndTheirCellsAreFlagged() throws {
+        // ESC (colour and title sequences), BEL and backspaces in cells: CSV text all the same.
+        let csv = try Self.fixture("user-control-chars.csv")
+        XCTAssertNoThrow(try Spreadsheet.open(path: csv))
+        let converted = try Self.invitesheet(["convert", csv, "--to", "csv"])
+        XCTAssertEqual(converted.status, 0, converted.stderr)
+        XCTAssertTrue(converted.stdout.contains("_x001B_[31mJane_x001B_[0m,Tan_x0007_,"), converted.stdout)
+
+        let validated = try Self.invitesheet(["validate", csv])
+        XCTAssertEqual(validated.status, 1, "rows with findings: \(validated.stdout) \(validated.stderr)")
+        XCTAssertFalse(validated.stdoutData.contains(0x1B) || validated.stdoutData.contains(0x07) || validated.stdoutData.contains(0x08),
+                       "the report echoes the cells escaped")
+        for expected in ["control character (U+001B)", "control character (U+0007)", "control character (U+0008)",
+                         "1 valid, 2 invalid"] {
+            XCTAssertTrue(validated.stdout.contains(expected), "\(expected): \(validated.stdout)")
+        }
+    }
+
+    func testBinaryWithoutANulIsStillNotCSV() throws {
+        // Control bytes and bytes that are not UTF-8: not text, whatever the name says.
+        var rng = SystemRandomNumberGenerator()
+        var binary: [UInt8] = (0..<2048).map { _ in UInt8.random(in: 1...255, using: &rng) }
+        binary[0] = 0x89  // no zip, PDF or OLE signature
+        XCTAssertFalse(Spreadsheet.looksLikeText(binary))
+        XCTAssertTrue(Spreadsheet.looksLikeText(Array("a,b\n\u{1B}[31mred\u{1B}[0m,\u{7}\n".utf8)))
+        XCTAssertFalse(Spreadsheet.looksLikeText(Array("a,b\n\u{0}\n".utf8)), "a NUL is never CSV text")
     }
 
     // MARK: Through the built command, one process per file

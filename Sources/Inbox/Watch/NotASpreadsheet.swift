@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import SheetIO
 
 /// What a file dropped in the inbox under a name that is not a spreadsheet's really is (`scan.pdf`,
 /// `notes.txt`, `letter.docx`, `photo.jpg` …), judged by its first bytes and, for zip packages, the
@@ -104,17 +105,9 @@ public struct NotASpreadsheet: Equatable, Sendable {
         ext.isEmpty ? phrase + " with no extension" : phrase + " named ." + FileName(ext).display
     }
 
-    /// Text when there is no NUL and hardly any other control byte (a UTF-16 BOM counts as text).
-    static func looksLikeText(_ head: [UInt8]) -> Bool {
-        if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) { return true }
-        let sample = head.prefix(4096)
-        var control = 0
-        for b in sample {
-            if b == 0 { return false }
-            if b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C { control += 1 }
-        }
-        return control * 100 <= sample.count
-    }
+    /// The same test the reader applies (`Spreadsheet.looksLikeText`), so a file dropped here is
+    /// called text exactly when `convert` would read it as CSV.
+    static func looksLikeText(_ head: [UInt8]) -> Bool { Spreadsheet.looksLikeText(head) }
 
     private static func contains(_ haystack: [UInt8], _ needle: String) -> Bool { contains(haystack, Array(needle.utf8)) }
 

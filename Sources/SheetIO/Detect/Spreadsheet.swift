@@ -82,14 +82,24 @@ public enum Spreadsheet {
         return name[name.index(after: dot)...].lowercased()
     }
 
-    /// Text if it has a UTF-16 BOM, or no NUL and few control bytes in the first block.
-    static func looksLikeText(_ head: [UInt8]) -> Bool {
-        if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) || head.starts(with: [0xEF, 0xBB, 0xBF]) { return true }
+    /// Text if it has a byte-order mark, or no NUL and either few control bytes or valid UTF-8.
+    ///
+    /// A CSV may hold control characters in its cells (an ANSI escape pasted from a terminal, a
+    /// BEL); that is still CSV text, read as such so the validators can flag those cells. Binary
+    /// formats almost always hold a NUL in their first block, and bytes that are not valid UTF-8.
+    public static func looksLikeText(_ head: some Collection<UInt8>) -> Bool {
+        let sample = Array(head.prefix(4096))
+        if sample.starts(with: [0xFF, 0xFE]) || sample.starts(with: [0xFE, 0xFF]) || sample.starts(with: [0xEF, 0xBB, 0xBF]) { return true }
         var control = 0
-        for b in head {
+        for b in sample {
             if b == 0 { return false }
-            if b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C { control += 1 }
+            if b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C || b == 0x7F { control += 1 }
         }
-        return control * 100 <= head.count
+        if control * 100 <= sample.count { return true }
+        // More control bytes than plain text has: still text when it is valid UTF-8 (a sequence cut
+        // by the end of the sample aside) and mostly printable.
+        var validator = UTF8Validator()
+        let invalid = sample.withUnsafeBufferPointer { validator.validate($0) }
+        return invalid == nil && control * 2 < sample.count
     }
 }

@@ -1,5 +1,9 @@
 /// Writes RFC 4180 CSV straight into a `ByteSink`: a field is quoted only when it holds the
 /// delimiter, a quote or a line break, and quotes inside it are doubled.
+///
+/// Control characters other than tab, CR and LF (NUL, BEL, ESC…, DEL and the C1 controls
+/// U+0080–U+009F) never reach the file: each is written as Excel's own escape `_xHHHH_` (ESC is
+/// `_x001B_`), so a cell cannot ring a bell or rewrite a terminal that shows the CSV.
 public final class CSVWriter {
     /// The UTF-8 byte-order mark: without it Excel opens a CSV as Windows-1252 (`SiobhÃ¡n`).
     public static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
@@ -8,6 +12,9 @@ public final class CSVWriter {
     private let delimiter: UInt8
     private let neutraliseFormulas: Bool
     private let lineEnding: [UInt8]
+    /// Per byte: 0 plain, 1 makes the field quoted (delimiter, quote, CR, LF), 2 may begin a control
+    /// character. One table load per byte keeps the scan as fast as it was before controls were checked.
+    private let byteClass: [UInt8]
 
     /// - Parameters:
     ///   - neutraliseFormulas: prefix `'` to any field starting with `=`, `+`, `-`, `@`, tab, CR or
@@ -23,6 +30,10 @@ public final class CSVWriter {
         self.delimiter = delimiter
         self.neutraliseFormulas = neutraliseFormulas
         self.lineEnding = Array(lineEnding.utf8)
+        byteClass = (0..<256).map { b in
+            if b == Int(delimiter) || b == 0x22 || b == 0x0A || b == 0x0D { return 1 }
+            return (b < 0x20 && b != 0x09) || b == 0x7F || b == 0xC2 ? 2 : 0
+        }
         if byteOrderMark { sink.write(bytes: Self.byteOrderMark) }
     }
 
@@ -75,12 +86,24 @@ public final class CSVWriter {
     private func writeField(bytes: UnsafeBufferPointer<UInt8>) {
         guard let first = bytes.first else { return }
         let quote = UInt8(ascii: "\"")
-        let neutralise = neutraliseFormulas && Self.startsFormula(first)
         var needsQuotes = false
-        for b in bytes where b == delimiter || b == quote || b == 0x0A || b == 0x0D {
-            needsQuotes = true
-            break
+        let hasControl = byteClass.withUnsafeBufferPointer { classes -> Bool in
+            for i in 0..<bytes.count {
+                let c = classes[Int(bytes[i])]
+                if c == 0 { continue }
+                if c == 1 {
+                    needsQuotes = true
+                } else if Self.isControl(bytes, at: i) {
+                    return true
+                }
+            }
+            return false
         }
+        if hasControl {
+            Self.escapingControls(bytes).withUnsafeBufferPointer { writeField(bytes: $0) }
+            return
+        }
+        let neutralise = neutraliseFormulas && Self.startsFormula(first)
         if !needsQuotes {
             if neutralise { sink.write(UInt8(ascii: "'")) }
             sink.write(bytes)
@@ -97,6 +120,40 @@ public final class CSVWriter {
         }
         if start < bytes.count { sink.write(UnsafeBufferPointer(rebasing: bytes[start...])) }
         sink.write(quote)
+    }
+
+    /// The UTF-8 text with every control character but tab, CR and LF as `_xHHHH_`.
+    static func escapingControls(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 16)
+        let hex = Array("0123456789ABCDEF".utf8)
+        func escape(_ v: UInt8) {
+            out.append(contentsOf: [UInt8(ascii: "_"), UInt8(ascii: "x"), UInt8(ascii: "0"), UInt8(ascii: "0"),
+                                    hex[Int(v >> 4)], hex[Int(v & 15)], UInt8(ascii: "_")])
+        }
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            if !isControl(bytes, at: i) {
+                out.append(b)
+            } else if b == 0xC2 {
+                escape(bytes[i + 1])  // U+0080–U+009F are C2 80 … C2 9F in UTF-8
+                i += 1
+            } else {
+                escape(b)
+            }
+            i += 1
+        }
+        return out
+    }
+
+    /// True when the character starting at `i` is a control character other than tab, CR and LF.
+    @inline(__always)
+    static func isControl(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        let b = bytes[i]
+        if b < 0x20 { return b != 0x09 && b != 0x0A && b != 0x0D }
+        if b == 0x7F { return true }
+        return b == 0xC2 && i + 1 < bytes.count && bytes[i + 1] >= 0x80 && bytes[i + 1] < 0xA0
     }
 
     /// Bytes that make Excel, LibreOffice or Google Sheets read a cell as a formula (or hide one).

@@ -6,6 +6,10 @@ struct Relationship {
     var type: String
     /// The resolved part name, or nil for external targets.
     var part: String?
+    /// The target as written (for messages); for an external one, a URL such as `file:///etc/passwd`.
+    var target: String = ""
+
+    var isExternal: Bool { part == nil }
 
     /// True when the type ends with `/name`; transitional and Strict types share their last segment.
     func isType(_ name: String) -> Bool { type.hasSuffix("/" + name) }
@@ -39,13 +43,13 @@ final class RelationshipsParser: XMLStreamHandler {
         let type = attributes.string("Type") ?? ""
         let target = attributes.string("Target") ?? ""
         if attributes.string("TargetMode") == "External" {
-            relationships.append(Relationship(id: id, type: type, part: nil))
+            relationships.append(Relationship(id: id, type: type, part: nil, target: target))
             return
         }
         guard let part = PartName.resolve(target: target, from: sourcePart.isEmpty ? "" : sourcePart) else {
             throw SheetIOError(.packageStructure, "relationship \(id) points to \"\(target)\", outside the package", file: fileName, location: relsPart)
         }
-        relationships.append(Relationship(id: id, type: type, part: part))
+        relationships.append(Relationship(id: id, type: type, part: part, target: target))
     }
 
     func endElement(_ name: XMLName) throws {}

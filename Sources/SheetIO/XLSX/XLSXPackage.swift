@@ -100,6 +100,8 @@ final class XLSXPackage {
             return SheetIOError(.zipLimit, "zip entry \(name) inflates \(ratio):1, over the limit of \(limit):1 (zip bomb)", file: file, location: name)
         case .sizeMismatch(let name, let claimed):
             return SheetIOError(.corruptZip, "zip entry \(name) inflates to more than the \(claimed) bytes its header claims (a tampered or damaged zip)", file: file, location: name)
+        case .sizeShort(let name, let claimed, let produced):
+            return SheetIOError(.corruptZip, "zip entry \(name) inflates to \(produced) bytes, not the \(claimed) its header claims (a tampered or damaged zip); save the workbook again and re-upload", file: file, location: name)
         case .read(let name, let message):
             return SheetIOError(.corruptZip, "cannot read zip entry \(name): \(message)", file: file, location: name)
         }

@@ -39,10 +39,14 @@ public final class XLSXSource: SheetSource {
         if workbookPart.hasSuffix(".bin") {
             throw SheetIOError(.xlsb, "this is an Excel binary workbook (.xlsb); save it as .xlsx (Excel Workbook) and upload again", file: name)
         }
+        try ContentTypesPart.check(in: package)
 
         let workbook = WorkbookPart()
         try package.parse(workbookPart, with: workbook)
         uses1904 = workbook.uses1904
+        guard package.has(PartName.relationshipsPart(of: workbookPart)) else {
+            throw SheetIOError(.missingPart, "the package has no \(PartName.relationshipsPart(of: workbookPart)), which says where each sheet is stored; save the workbook again from Excel and re-upload", file: name)
+        }
         let rels = try RelationshipsParser.read(for: workbookPart, in: package)
         var byID: [String: Relationship] = [:]
         for r in rels { byID[r.id] = r }
@@ -53,6 +57,10 @@ public final class XLSXSource: SheetSource {
             let rel = byID[entry.relationshipID]
             let kind: SheetInfo.Kind = rel?.isType("chartsheet") == true ? .chart : .worksheet
             infos.append(SheetInfo(index: i, name: entry.name, visibility: entry.visibility, kind: kind))
+            if let rel, rel.isExternal, rel.isType("worksheet") {
+                throw SheetIOError(.packageStructure, "sheet '\(entry.name)' points outside the workbook, to \"\(rel.target.prefix(200))\" (an external target); a sheet must be stored inside the file. Save the workbook again from Excel and re-upload",
+                                   file: name, location: PartName.relationshipsPart(of: workbookPart))
+            }
             if let rel, rel.isType("worksheet") {
                 parts.append(rel.part)
             } else {
