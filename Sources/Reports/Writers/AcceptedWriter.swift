@@ -37,26 +37,36 @@ public final class AcceptedWriter {
         guard outcome.isValid else { return }
         count += 1
         if let csv {
-            var fields: [String] = []
-            fields.reserveCapacity(FieldKey.count + 1)
             for key in FieldKey.allCases {
                 let value = outcome.values[key] ?? ""
-                fields.append(key == .contactNumber ? value : FormulaNeutraliser.neutralised(value))
+                let first = key == FieldKey.allCases.first
+                if key != .contactNumber && FormulaNeutraliser.startsFormula(value) {
+                    csv.writeField(FormulaNeutraliser.neutralised(value), first: first)
+                } else {
+                    csv.writeField(value, first: first)
+                }
             }
-            fields.append(outcome.sourceRow.map(String.init) ?? "")
-            csv.writeRow(fields)
+            csv.writeField(outcome.sourceRow.map(String.init) ?? "", first: false)
+            csv.endRow()
         }
         if let json {
             json.beginObject()
-            json.key("sourceRow")
+            json.key(Self.sourceRowKey)
             if let sourceRow = outcome.sourceRow { json.value(sourceRow) } else { json.null() }
             for key in FieldKey.allCases {
-                json.key(key.rawValue); json.value(outcome.values[key])
+                json.key(Self.jsonKeys[key]); json.value(outcome.values[key])
             }
             json.endObject()
             json.endLine()
         }
     }
+
+    private static let sourceRowKey = JSONKey("sourceRow")
+    private static let jsonKeys: FieldValues<JSONKey> = {
+        var keys = FieldValues<JSONKey>(repeating: JSONKey(""))
+        for key in FieldKey.allCases { keys[key] = JSONKey(key.rawValue) }
+        return keys
+    }()
 
     /// Writes out and renames both files into place.
     public func commit() throws {

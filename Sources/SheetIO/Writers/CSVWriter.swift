@@ -72,9 +72,18 @@ public final class CSVWriter {
         return true
     }
 
+    /// Ends a record written field by field with `writeField(_:first:)`.
     @inline(__always)
-    private func endRow() {
+    public func endRow() {
         for b in lineEnding { sink.write(b) }
+    }
+
+    /// Writes one field of a record being written field by field (a delimiter first unless it is
+    /// the record's first); `endRow()` ends the record. Builds no array of fields.
+    @inline(__always)
+    public func writeField(_ text: String, first: Bool) {
+        if !first { sink.write(delimiter) }
+        writeField(text)
     }
 
     private func writeField(_ text: String) {

@@ -127,8 +127,14 @@ enum EmailGrammar {
 
     /// Splits a valid-looking address at its only `@`: (local, domain); nil without exactly one `@`.
     static func split(_ address: String) -> (local: Substring, domain: Substring)? {
-        guard let at = address.firstIndex(of: "@"), address[address.index(after: at)...].firstIndex(of: "@") == nil else { return nil }
-        return (address[..<at], address[address.index(after: at)...])
+        // By UTF-8 code unit: `@` is ASCII, so it is never part of a larger character, and the
+        // byte search avoids grapheme breaking.
+        let utf8 = address.utf8
+        let sign = UInt8(ascii: "@")
+        guard let at = utf8.firstIndex(of: sign) else { return nil }
+        let afterAt = utf8.index(after: at)
+        guard utf8[afterAt...].firstIndex(of: sign) == nil else { return nil }
+        return (address[..<at], address[afterAt...])
     }
 
     /// The lowercased domain of an address with exactly one `@`.
