@@ -18,11 +18,21 @@ public protocol FieldRule: ValidationRule {
     var checksBlank: Bool { get }
     /// Checks the field's current value, reporting findings and normalising the value in place.
     func check(_ field: FieldKey, in row: inout RowDraft)
+    /// The kinds of cell the rule can say anything about: a cell with none of these traits is passed
+    /// over without calling `check`. Empty (the default) means every cell. A promise about `check`,
+    /// which must still be right when called on any cell.
+    var onlyForCells: CellTraits { get }
+    /// True when `check` does nothing to a value of printable ASCII with no space at either end
+    /// (`TextScan.isPlainASCII`), the common case; the field stage then scans a value once for every
+    /// such rule instead of each rule scanning it again.
+    var skipsPlainASCII: Bool { get }
 }
 
 extension FieldRule {
     public var stage: Stage { .field }
     public var checksBlank: Bool { false }
+    public var onlyForCells: CellTraits { [] }
+    public var skipsPlainASCII: Bool { false }
 }
 
 /// A row-stage rule: looks across one row's fields.

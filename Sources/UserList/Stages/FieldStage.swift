@@ -5,16 +5,31 @@ public struct FieldStage: Sendable {
     public let rules: [any FieldRule]
     /// Per field, the rules that apply, split by whether they also run on absent cells; worked out
     /// once so the per-row loop makes no protocol calls besides `check`.
-    private let forPresentCells: FieldValues<[any FieldRule]>
-    private let forAbsentCells: FieldValues<[any FieldRule]>
+    private let forPresentCells: FieldValues<[Entry]>
+    private let forAbsentCells: FieldValues<[Entry]>
+
+    /// A rule with what it promises about the cells it skips, read once. A class, so the loop
+    /// borrows the rule in place: copying an existential out of an array for each call cost more
+    /// than most rules' checks.
+    private final class Entry: Sendable {
+        let rule: any FieldRule
+        let onlyForCells: CellTraits
+        let skipsPlainASCII: Bool
+
+        init(_ rule: any FieldRule) {
+            self.rule = rule
+            onlyForCells = rule.onlyForCells
+            skipsPlainASCII = rule.skipsPlainASCII
+        }
+    }
 
     public init(rules: [any FieldRule]) {
         self.rules = rules
-        var present = FieldValues<[any FieldRule]>(repeating: [])
-        var absent = FieldValues<[any FieldRule]>(repeating: [])
+        var present = FieldValues<[Entry]>(repeating: [])
+        var absent = FieldValues<[Entry]>(repeating: [])
         for key in FieldKey.allCases {
-            present[key] = rules.filter { $0.applies(to: key) }
-            absent[key] = rules.filter { $0.applies(to: key) && $0.checksBlank }
+            present[key] = rules.filter { $0.applies(to: key) }.map(Entry.init)
+            absent[key] = rules.filter { $0.applies(to: key) && $0.checksBlank }.map(Entry.init)
         }
         forPresentCells = present
         forAbsentCells = absent
@@ -51,14 +66,22 @@ public struct FieldStage: Sendable {
 
     public func run(_ row: inout RowDraft) {
         for field in FieldKey.allCases {
-            let rules = row.traits[field].contains(.present) ? forPresentCells[field] : forAbsentCells[field]
-            // Through the buffer each rule is called in place; indexing the array copied every
-            // rule's existential box out and back (a third of the stage's instructions).
-            rules.withUnsafeBufferPointer { rules in
-                for i in rules.indices {
-                    if row.isSettled(field) { break }
-                    rules[i].check(field, in: &row)
+            let present = row.traits[field].contains(.present)
+            let entries = present ? forPresentCells[field] : forAbsentCells[field]
+            // Whether the value is plain ASCII, worked out when first needed and again after any
+            // rule has run (a rule may have changed the value).
+            var plain: Bool?
+            for i in entries.indices {
+                if row.isSettled(field) { break }
+                let entry = entries[i]
+                if present && !entry.onlyForCells.isEmpty && row.traits[field].isDisjoint(with: entry.onlyForCells) { continue }
+                if entry.skipsPlainASCII {
+                    let isPlain = plain ?? row.values[field].map(TextScan.isPlainASCII) ?? true
+                    plain = isPlain
+                    if isPlain { continue }
                 }
+                entry.rule.check(field, in: &row)
+                plain = nil
             }
         }
     }

@@ -10,6 +10,8 @@ public struct DateInTextColumnRule: FieldRule {
     /// Contact numbers are `ContactNumberRule`'s, which gives one finding per cell.
     public func applies(to field: FieldKey) -> Bool { field != .contactNumber }
 
+    public var onlyForCells: CellTraits { .date }
+
     public func check(_ field: FieldKey, in row: inout RowDraft) {
         guard row.traits[field].contains(.date), case .date(let date)? = row.cells[field]?.value else { return }
         row.report(.excelDateSerialInText, stage: stage, field: field,

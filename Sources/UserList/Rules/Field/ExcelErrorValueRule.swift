@@ -8,6 +8,8 @@ public struct ExcelErrorValueRule: FieldRule {
 
     public func applies(to field: FieldKey) -> Bool { true }
 
+    public var onlyForCells: CellTraits { .error }
+
     public func check(_ field: FieldKey, in row: inout RowDraft) {
         guard row.traits[field].contains(.error), case .error(let error)? = row.cells[field]?.value else { return }
         row.report(.excelErrorValue, stage: stage, field: field,

@@ -8,6 +8,8 @@ public struct FormulaCellRule: FieldRule {
 
     public func applies(to field: FieldKey) -> Bool { true }
 
+    public var onlyForCells: CellTraits { .formula }
+
     public func check(_ field: FieldKey, in row: inout RowDraft) {
         guard row.traits[field].contains(.formula) else { return }
         // A formula with no saved result never gets here: FormulaWithoutResultRule settles it first.

@@ -8,6 +8,8 @@ public struct FormulaWithoutResultRule: FieldRule {
 
     public func applies(to field: FieldKey) -> Bool { true }
 
+    public var onlyForCells: CellTraits { .noResult }
+
     public func check(_ field: FieldKey, in row: inout RowDraft) {
         guard row.traits[field].contains(.noResult) else { return }
         row.report(.excelFormulaNoValue, stage: stage, field: field,

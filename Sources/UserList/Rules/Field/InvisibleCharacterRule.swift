@@ -11,6 +11,8 @@ public struct InvisibleCharacterRule: FieldRule {
 
     public func applies(to field: FieldKey) -> Bool { field != .email && field != .username }
 
+    public var skipsPlainASCII: Bool { true }
+
     public func check(_ field: FieldKey, in row: inout RowDraft) {
         guard let text = row.values[field], !TextScan.isPlainASCII(text) else { return }
         let keepJoiners = Self.freeText.contains(field)

@@ -11,6 +11,9 @@ public struct MojibakeRule: FieldRule {
 
     public func applies(to field: FieldKey) -> Bool { field != .contactNumber }
 
+    public var onlyForCells: CellTraits { .text }
+    public var skipsPlainASCII: Bool { true }
+
     public func check(_ field: FieldKey, in row: inout RowDraft) {
         guard row.traits[field].contains(.text), let text = row.values[field], !TextScan.isPlainASCII(text),
               let repaired = Mojibake.repaired(text) else { return }

@@ -13,6 +13,8 @@ public struct ScientificNotationRule: FieldRule {
     /// Contact numbers are `ContactNumberRule`'s, which gives one finding per cell.
     public func applies(to field: FieldKey) -> Bool { field != .contactNumber }
 
+    public var onlyForCells: CellTraits { [.text, .number] }
+
     public func check(_ field: FieldKey, in row: inout RowDraft) {
         let traits = row.traits[field]
         if traits.contains(.text) {

@@ -9,6 +9,8 @@ public struct WhitespaceRule: FieldRule {
 
     public func applies(to field: FieldKey) -> Bool { true }
 
+    public var skipsPlainASCII: Bool { true }
+
     public func check(_ field: FieldKey, in row: inout RowDraft) {
         guard let text = row.values[field], !TextScan.isPlainASCII(text) else { return }
         let trimmed = TextScan.trimmed(text)
