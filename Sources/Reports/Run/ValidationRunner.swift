@@ -17,7 +17,8 @@ import UserList
 public struct ValidationRunner {
     public init() {}
 
-    /// Runs `job`, calling `onRow` with each row's outcome as it is made (for progress).
+    /// Runs `job`, calling `onRow` with each row's outcome as it is made (for progress), in order, on
+    /// the thread that writes the outputs (not the caller's).
     ///
     /// Problems with the input file are results, not errors: they come back as a summary with status
     /// `.fileFailed` or `.structureFailed` and exit code 2. Throws `ValidationRunError` only when an
@@ -153,15 +154,14 @@ private struct Run {
         var changes = ChangeSummary()
         var validWithWarnings = 0
         let validator = UserListValidator(policy: job.policy, existing: job.existing)
-        let summary = try validator.validate(source: source, onHeader: { structure in
-            if let first = structure.origin.original { original = first }
-        }) { outcome in
+        // The outputs are written on a thread of their own while the rules check the next rows.
+        let writer = HandOff<RowOutcome> { outcome in
             accepted?.add(outcome)
             changesCSV?.add(outcome)
             if let correctionsPath, !outcome.isValid {
-                let writer = try corrections ?? output { try CorrectionsWriter(path: correctionsPath, policy: policy, original: original) }
+                let writer = try corrections ?? Self.output { try CorrectionsWriter(path: correctionsPath, policy: policy, original: original) }
                 corrections = writer
-                try output { try writer.add(outcome) }
+                try Self.output { try writer.add(outcome) }
             }
             var warned = false
             for finding in outcome.findings {
@@ -175,6 +175,16 @@ private struct Run {
             }
             if warned && outcome.isValid { validWithWarnings += 1 }
             onRow?(outcome)
+        }
+        let summary: ValidationSummary
+        do {
+            summary = try validator.validate(source: source, onHeader: { structure in
+                if let first = structure.origin.original { original = first }
+            }, onRow: writer.send)
+            try writer.finish()
+        } catch {
+            writer.abandon()
+            throw error
         }
         self.changes = changes
         self.validRowsWithWarnings = validWithWarnings
@@ -211,7 +221,9 @@ private struct Run {
 
     /// Runs an output step, marking its errors as output failures (exit 2 with the trace id), so they
     /// are never mistaken for problems with the input file.
-    private func output<T>(_ body: () throws -> T) throws -> T {
+    private func output<T>(_ body: () throws -> T) throws -> T { try Self.output(body) }
+
+    private static func output<T>(_ body: () throws -> T) throws -> T {
         do { return try body() } catch let error as OutputFailure { throw error } catch { throw OutputFailure(underlying: error) }
     }
 
