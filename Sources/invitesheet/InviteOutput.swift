@@ -29,6 +29,9 @@ struct InviteOutput {
     /// The outcome for people: the ledger's words, or why nobody was invited.
     var message: String {
         if let submitted = submission.rows.first { return submitted.outcome.message }
+        if submission.counts.duplicates > 0 {
+            return "duplicate entry: the account exists (listed in --existing); raise a service request to change its details"
+        }
         return "not invited: \(formatCount(row.errors.count, "error")) to fix"
     }
 
