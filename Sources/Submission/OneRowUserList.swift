@@ -56,30 +56,8 @@ public struct OneRowUserList {
 
     /// The validation job for this person, named `displayName` in reports and in the ledger.
     public func job(displayName: String, policy: Policy, existing: ExistingAccounts) -> ValidationJob {
-        let source = OneRowSheetSource(fileName: displayName, rows: rows)
+        let source = InMemorySheetSource(fileName: displayName, rows: rows)
         return ValidationJob(inMemory: InMemoryInput(source: source, digest: digest), displayName: displayName,
                              policy: policy, existing: existing)
-    }
-}
-
-/// A `SheetSource` of rows held in memory: one visible `Users` sheet.
-final class OneRowSheetSource: SheetSource {
-    let fileName: String
-    private let rows: [Row]
-    var format: SpreadsheetFormat { .csv }
-    var sheets: [SheetInfo] { [SheetInfo(index: 0, name: UserListSchema.usersSheetName, visibility: .visible)] }
-    var warnings: [String] { [] }
-
-    init(fileName: String, rows: [Row]) {
-        self.fileName = fileName
-        self.rows = rows
-    }
-
-    func readRows(sheet index: Int, _ body: (Row) throws -> Void) throws -> SheetSummary {
-        guard index == 0 else { throw SheetIOError(.sheetNotFound, "There is no sheet \(index + 1).", file: fileName) }
-        for row in rows { try body(row) }
-        let lastColumn = rows.flatMap { $0.cells.map(\.column) }.max() ?? 0
-        return SheetSummary(usedRange: CellRange(firstRow: 1, firstColumn: 0, lastRow: rows.count, lastColumn: lastColumn),
-                            rowCount: rows.count)
     }
 }

@@ -428,6 +428,16 @@ final class InviteCLITests: XCTestCase {
         XCTAssertEqual(try statusLines().map { $0["techPassStatus"] as? String }, ["account-created", "registration-pending"])
     }
 
+    func testALedgerThatCannotBeUsedStopsWithExit2AndATraceID() throws {
+        let garbage = Data("not a database, but someone's notes\n".utf8)
+        try garbage.write(to: URL(fileURLWithPath: path("notes.sqlite")))
+        let result = try run(invite(Self.officer, [:], ["--ledger", "notes.sqlite"]), expect: 2)
+        XCTAssertNotNil(result.stderr.range(of: #"invitesheet: error: ledger notes\.sqlite: is damaged or not an SQLite database.*\(trace id [0-9a-f]{16}\)"#,
+                                            options: .regularExpression), result.stderr)
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: path("notes.sqlite"))), garbage)
+        XCTAssertEqual(try outboxCount(), 0)
+    }
+
     // MARK: Usage
 
     func testUsageErrorsExit64() throws {
