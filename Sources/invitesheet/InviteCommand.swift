@@ -122,6 +122,9 @@ struct InviteCommand: ParsableCommand {
             throw ExitCode(error.exitCode)
         } catch let error as SubmissionLedgerFailure {
             throw LedgerFailure.report(error.underlying, traceID: error.traceID)
+        } catch {
+            Terminal.standardError("invitesheet: internal error: \(Terminal.printable(String(describing: error))) (trace id \(TraceID.make()))\n")
+            throw Exit.internalError
         }
         guard let submission = submitted, let row else {
             let reason = result.summary.structureFindings.first { $0.severity == .error }?.message ?? "nothing to invite"
