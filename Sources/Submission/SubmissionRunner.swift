@@ -43,4 +43,10 @@ public struct SubmissionRunner {
             throw SubmissionLedgerFailure(underlying: error, traceID: result.traceID)
         }
     }
+
+    /// A submitted file's exit code: its validation's (0, 1, or 1 for warnings under `strict`), and 1
+    /// when a row's invitee already has an account (a duplicate).
+    public static func exitCode(_ validation: ValidationResult, _ submission: SubmissionResult) -> Int32 {
+        max(validation.exitCode, submission.counts.duplicates > 0 ? ExitStatus.rowsInvalid : ExitStatus.ok)
+    }
 }

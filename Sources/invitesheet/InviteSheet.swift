@@ -14,6 +14,6 @@ struct InviteSheet: ParsableCommand {
         """,
         version: "0.1.0",
         subcommands: [ConvertCommand.self, SheetsCommand.self, SampleCommand.self, TemplateCommand.self, ValidateCommand.self, WatchCommand.self,
-                      SubmitCommand.self, StatusCommand.self, ResendCommand.self, SyncCommand.self]
+                      SubmitCommand.self, InviteCommand.self, StatusCommand.self, ResendCommand.self, SyncCommand.self]
     )
 }

@@ -74,52 +74,30 @@ struct SubmitCommand: ParsableCommand {
     }
 
     func run() throws {
-        let policy = try rules.loadPolicy()
-        guard let inviter, policy.isPublicOfficerAddress(inviter) else {
-            let suffixes = policy.publicOfficerDomainSuffixes.map { "name@agency.\($0)" }.joined(separator: " or ")
-            Terminal.standardError("invitesheet: error: --inviter \(Terminal.printable(self.inviter ?? "")) is not a public officer's address; use yours (\(suffixes))\n")
-            throw Exit.usage
-        }
-        let inviterAddress = inviter.trimmingCharacters(in: .whitespaces)
-        let clock = try ledgerOptions.clock()
-        let accounts = try loadExisting(policy: policy)
-        let ledger: InvitationLedger
-        if dryRun && !FileManager.default.fileExists(atPath: ledgerOptions.ledgerPath) {
-            ledger = try InvitationLedger.inMemory(policy: policy)
-        } else {
-            ledger = try ledgerOptions.open(policy: policy)
-        }
-        let openTrace = TraceID.make()
-        if !dryRun {
-            do { try ledger.expire(at: clock.now(), traceID: openTrace) } catch { throw LedgerFailure.report(error, traceID: openTrace) }
-        }
-
+        let session = try SubmissionSession(inviter: inviter, rules: rules, ledgerOptions: ledgerOptions, dryRun: dryRun)
         let folders = OutputFolders.assign(files: files, out: out)
         var codes: [Int32] = []
         for (index, file) in files.enumerated() {
             if index > 0 && format == .text { writeOut("\n") }
-            codes.append(submit(file, folder: folders[index], ledger: ledger, inviter: inviterAddress, policy: policy,
-                                accounts: accounts, now: clock.now()))
+            codes.append(submit(file, folder: folders[index], session: session))
         }
-        if !dryRun {
-            let report = try ledgerOptions.deliver(ledger, at: clock.now(), traceID: openTrace, quiet: format != .text)
-            if report.failed > 0 { codes.append(ExitStatus.rowsInvalid) }
-        }
+        codes.append(try session.deliver(quiet: format != .text))
         let worst = ExitStatus.worst(codes)
         if worst != ExitStatus.ok { throw ExitCode(worst) }
     }
 
     /// Validates and submits one file; returns its exit code.
-    private func submit(_ file: String, folder: String?, ledger: InvitationLedger, inviter: String, policy: Policy,
-                        accounts: ExistingAccounts, now: Int64) -> Int32 {
+    private func submit(_ file: String, folder: String?, session: SubmissionSession) -> Int32 {
         let name = Terminal.printable(file)
         let progress = ProgressLine()
         var rows = 0
-        let job = ValidationJob(inputPath: file, displayName: file, outputDirectory: folder, policy: policy, existing: accounts)
+        let job = ValidationJob(inputPath: file, displayName: file, outputDirectory: folder, policy: session.policy,
+                                existing: session.accounts)
         let result: ValidationResult
         let submitted: SubmissionResult?
         do {
-            (result, submitted) = try SubmissionRunner().run(job: job, ledger: ledger, inviter: inviter, at: now, dryRun: dryRun, onRow: { _ in
+            (result, submitted) = try SubmissionRunner().run(job: job, ledger: session.ledger, inviter: session.inviter, at: session.clock.now(),
+                                                            dryRun: dryRun, onRow: { _ in
                 rows += 1
                 progress.update("validating \(name): \(formatCount(rows)) rows")
             }, present: { report in
@@ -157,7 +135,7 @@ struct SubmitCommand: ParsableCommand {
                 return ExitStatus.unprocessable
             }
         }
-        let code = max(result.exitCode, submission.counts.duplicates > 0 ? ExitStatus.rowsInvalid : ExitStatus.ok)
+        let code = SubmissionRunner.exitCode(result, submission)
         switch format {
         case .text:
             SubmitOutput.printText(submission, dryRun: dryRun, outputs: outputs)
@@ -170,9 +148,4 @@ struct SubmitCommand: ParsableCommand {
         }
         return code
     }
-
-    private func loadExisting(policy: Policy) throws -> ExistingAccounts {
-        try rules.loadExisting(limits: policy.readLimits)
-    }
 }
-

@@ -39,13 +39,20 @@ final class HelpTextTests: XCTestCase {
         return Array(lines[(start + 1)...].prefix { !$0.isEmpty })
     }
 
-    /// Example lines that are not a whole command: the tail of one that wrapped.
+    /// Example lines that are not a whole command: the tail of one that wrapped. A command too long
+    /// for one line (invite's) continues shell-style: its line ends in ` \\` and the next is indented
+    /// deeper, so the example still pastes whole.
     private static func wrapped(_ examples: [String], command: String) -> [String] {
-        examples.filter { !$0.hasPrefix("  invitesheet \(command)") }
+        var continues = false
+        return examples.filter { line in
+            defer { continues = line.hasSuffix(" \\") }
+            if continues { return !line.hasPrefix("    --") }
+            return !line.hasPrefix("  invitesheet \(command)")
+        }
     }
 
     func testEveryCommandIsListed() throws {
-        XCTAssertEqual(Set(try subcommands()), ["convert", "resend", "sample", "sheets", "status", "submit", "sync", "template", "validate", "watch"])
+        XCTAssertEqual(Set(try subcommands()), ["convert", "invite", "resend", "sample", "sheets", "status", "submit", "sync", "template", "validate", "watch"])
     }
 
     func testEveryCommandsExamplesStayOnOneLineAt80Columns() throws {
@@ -66,6 +73,19 @@ final class HelpTextTests: XCTestCase {
     func testAWrappedExampleIsNoticed() throws {
         let examples = Self.examples(in: try help(["validate", "--help"], columns: 50))
         XCTAssertFalse(Self.wrapped(examples, command: "validate").isEmpty, "\(examples)")
+    }
+
+    /// invite's two forms, each an example: a continued line is one example, and a line that lost its
+    /// continuation is noticed.
+    func testInviteShowsBothFormsAsWholeExamples() throws {
+        let examples = Self.examples(in: try help(["invite", "--help"]))
+        XCTAssertEqual(examples.filter { $0.hasPrefix("  invitesheet invite") }.count, 2, "\(examples)")
+        XCTAssertTrue(examples.contains { $0.hasPrefix("  invitesheet invite --email") }, "the email invitation: \(examples)")
+        XCTAssertTrue(examples.contains { $0.hasPrefix("  invitesheet invite --user-type vendor") }, "create account: \(examples)")
+        XCTAssertEqual(Self.wrapped(examples, command: "invite"), [])
+        var broken = examples
+        broken[0] = String(broken[0].dropLast(2))
+        XCTAssertFalse(Self.wrapped(broken, command: "invite").isEmpty, "\(broken)")
     }
 
     /// The README's section on each command names every option that command's `--help` lists.

@@ -1,3 +1,4 @@
+import SheetIO
 import UserList
 
 /// One file to validate, and what to do with the results.
@@ -18,6 +19,8 @@ public struct ValidationJob {
     public var maxFindings: Int?
     /// The sheet to validate, by name or 1-based number; nil lets the structure stage choose.
     public var sheet: String?
+    /// Rows given in memory instead of the file at `inputPath` (`invite`'s one person); nil reads the file.
+    public var inMemory: InMemoryInput?
 
     public init(inputPath: String, displayName: String? = nil, outputDirectory: String? = nil, policy: Policy = .default,
                 existing: ExistingAccounts = .none, strict: Bool = false, maxFindings: Int? = nil, sheet: String? = nil) {
@@ -31,8 +34,27 @@ public struct ValidationJob {
         self.sheet = sheet
     }
 
+    /// A job for rows that are not in a file: `input` is validated, reported and hashed as an upload
+    /// named `displayName` would be. Nothing is written (no output folder).
+    public init(inMemory input: InMemoryInput, displayName: String, policy: Policy = .default, existing: ExistingAccounts = .none) {
+        self.init(inputPath: displayName, displayName: displayName, policy: policy, existing: existing)
+        inMemory = input
+    }
+
     /// The last path component.
     static func fileName(of path: String) -> String {
         path.split(separator: "/").last.map(String.init) ?? path
+    }
+}
+
+/// Rows validated without a file: the sheet to read and the digest that stands for a file's (its
+/// SHA-256 and size), so the run, its report and the ledger treat them as they treat an upload.
+public struct InMemoryInput {
+    public var source: SheetSource
+    public var digest: FileDigest
+
+    public init(source: SheetSource, digest: FileDigest) {
+        self.source = source
+        self.digest = digest
     }
 }

@@ -75,7 +75,7 @@ private struct Run {
         var summary: ValidationSummary
         var spools: Spools?
         do {
-            let d = try FileDigest(path: job.inputPath, displayName: name)
+            let d = try job.inMemory?.digest ?? FileDigest(path: job.inputPath, displayName: name)
             digest = d
             if let tooLarge = FileStage.checkSize(bytes: d.bytes, policy: job.policy) {
                 summary = Self.failed(name, tooLarge)
@@ -116,6 +116,7 @@ private struct Run {
 
     /// Opens the input, limited to the `--sheet` asked for.
     private func openSource() throws -> SheetSource {
+        if let input = job.inMemory { return input.source }
         let source = try Spreadsheet.open(path: job.inputPath, displayName: name, limits: job.policy.readLimits)
         guard let sheet = job.sheet else { return source }
         guard let selected = SelectedSheetSource(source, sheet: sheet) else {

@@ -40,6 +40,12 @@ public struct FileDigest: Sendable, Equatable {
         bytes = total
     }
 
+    /// The digest of bytes held in memory (what stands for a file when there is none, as for `invite`).
+    public init(of data: [UInt8]) {
+        sha256 = SHA256.hex(of: data)
+        bytes = data.count
+    }
+
     public init(sha256: String, bytes: Int) {
         self.sha256 = sha256
         self.bytes = bytes

@@ -13,12 +13,20 @@ public enum ChangeSummaryText {
     /// The line for one entry.
     public static func line(_ entry: ChangeSummary.Entry) -> String {
         let column = entry.field.flatMap { UserListSchema.current.column($0)?.title } ?? "Sheet"
-        var text = "\(column): \(CountText.of(entry.count, "row")) \(phrase(entry.code, entry.field))"
-        let e = entry.example
+        let row = entry.example.row.map { "row \($0) " } ?? ""
+        return "\(column): \(CountText.of(entry.count, "row")) \(phrase(entry.code, entry.field)), e.g. \(row)\(beforeAndAfter(entry.example))"
+    }
+
+    /// The line for a change in one cell, named by `place` instead of the column and a count of rows
+    /// (`invite` names the option): `--contact-number: written in international form, "9123 4567" → +6591234567`.
+    public static func line(_ entry: ChangeSummary.Entry, place: String) -> String {
+        "\(PrintableText.escaped(place)): \(phrase(entry.code, entry.field)), \(beforeAndAfter(entry.example))"
+    }
+
+    /// `"9123 4567" → +6591234567`, values escaped and cut.
+    static func beforeAndAfter(_ e: ChangeSummary.Example) -> String {
         let after = e.after.isEmpty ? "(empty)" : PrintableText.escaped(e.after, limit: valueLimit)
-        text += ", e.g. " + (e.row.map { "row \($0) " } ?? "")
-        text += (e.before.isEmpty ? "(empty)" : "\"\(PrintableText.escaped(e.before, limit: valueLimit))\"") + " → \(after)"
-        return text
+        return (e.before.isEmpty ? "(empty)" : "\"\(PrintableText.escaped(e.before, limit: valueLimit))\"") + " → \(after)"
     }
 
     /// What a change did, after "N rows".

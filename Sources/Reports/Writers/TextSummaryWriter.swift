@@ -138,27 +138,41 @@ public struct TextSummaryWriter {
     }
 
     private func write(_ f: Finding, to sink: ByteSink) {
+        sink.write(lines(for: f))
+    }
+
+    /// One finding as the summary lists it: severity, where it is and the value; the message and its
+    /// code; what to do. `place` names where it is instead of the column letter and header (`invite`
+    /// names the option: `--username: "lim..jh"`).
+    public func lines(for f: Finding, place: String? = nil) -> String {
         let name = f.severity.rawValue
         let severity = name + String(repeating: " ", count: max(0, 8 - name.count))
-        var place: [String] = []
-        if let letter = f.columnLetter {
-            place.append(f.stage == .structure && f.row != nil ? "\(letter)\(f.row!)" : letter)
+        var first: String
+        if let place {
+            first = PrintableText.escaped(place)
+        } else {
+            var parts: [String] = []
+            if let letter = f.columnLetter {
+                parts.append(f.stage == .structure && f.row != nil ? "\(letter)\(f.row!)" : letter)
+            }
+            if let header = f.header { parts.append(HeaderName.plain(PrintableText.escaped(header))) }
+            first = parts.joined(separator: " ")
         }
-        if let header = f.header { place.append(HeaderName.plain(PrintableText.escaped(header))) }
-        var first = place.joined(separator: " ")
         if let value = f.value {
             let shown = "\"" + PrintableText.escaped(value, limit: valueLimit) + "\""
             first = first.isEmpty ? shown : first + ": " + shown
         }
         let indent = "           "
         let message = PrintableText.escaped(f.message) + " " + dim("[\(f.code.rawValue)]")
+        var text: String
         if first.isEmpty {
-            sink.write("  " + paint(severity, f.severity) + " " + message + "\n")
+            text = "  " + paint(severity, f.severity) + " " + message + "\n"
         } else {
-            sink.write("  " + paint(severity, f.severity) + " " + first + "\n")
-            sink.write(indent + message + "\n")
+            text = "  " + paint(severity, f.severity) + " " + first + "\n"
+            text += indent + message + "\n"
         }
-        sink.write(indent + "→ " + PrintableText.escaped(f.hint ?? f.code.fix) + "\n")
+        text += indent + "→ " + PrintableText.escaped(f.hint ?? f.code.fix) + "\n"
+        return text
     }
 
     private func writeCounts(_ report: ValidationReport, to sink: ByteSink) {
