@@ -33,8 +33,8 @@ let package = Package(
         .target(name: "PhoneNumbers", dependencies: ["CPhoneNumber"]),
         .target(name: "SheetNative", dependencies: ["CZip", "CLibXML2", "CXlsxWriter"], swiftSettings: hotPath),
         .target(name: "SheetIO", dependencies: ["SheetNative"], swiftSettings: hotPath),
-        .target(name: "UserList", dependencies: ["SheetIO", "PhoneNumbers"]),
-        .target(name: "Reports", dependencies: ["UserList", "SheetIO", "Digest"]),
+        .target(name: "UserList", dependencies: ["SheetIO", "PhoneNumbers"], swiftSettings: hotPath),
+        .target(name: "Reports", dependencies: ["UserList", "SheetIO", "Digest"], swiftSettings: hotPath),
         // SHA-256 and the system CSPRNG, through OpenSSL's libcrypto and getrandom(2).
         .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         .target(name: "Digest", dependencies: ["COpenSSL"]),

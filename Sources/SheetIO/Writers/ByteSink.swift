@@ -7,13 +7,18 @@ import Darwin
 /// A buffered byte output to a file descriptor: a file written under a temporary name and renamed
 /// into place on `commit()`, or standard output. Writers format straight into its buffer.
 public final class ByteSink {
-    private var buffer: [UInt8] = []
+    /// The bytes not yet written: a fixed block of `capacity` bytes, `count` of them in use. Raw
+    /// memory rather than an array, so a one-byte write is a store and an add (no uniqueness or
+    /// capacity checks), which is most of what CSV and JSON writers do.
+    private let buffer: UnsafeMutablePointer<UInt8>
+    private var count = 0
     private let fd: Int32
     private let ownsDescriptor: Bool
     private let finalPath: String?
     private let temporaryPath: String?
     private var failed: SheetIOError?
     private let capacity = 1 << 16
+    private static func allocateBuffer() -> UnsafeMutablePointer<UInt8> { .allocate(capacity: 1 << 16) }
 
     /// Standard output (never closed).
     public static func standardOutput() -> ByteSink { ByteSink(fd: 1) }
@@ -23,7 +28,7 @@ public final class ByteSink {
         self.ownsDescriptor = false
         self.finalPath = nil
         self.temporaryPath = nil
-        buffer.reserveCapacity(capacity)
+        buffer = Self.allocateBuffer()
     }
 
     /// A new file at `path`, written to `path.tmp-PID` and renamed into place by `commit()`,
@@ -51,7 +56,7 @@ public final class ByteSink {
             }
             self.fd = d; self.ownsDescriptor = true; self.finalPath = path; self.temporaryPath = tmp
         }
-        buffer.reserveCapacity(capacity)
+        buffer = Self.allocateBuffer()
     }
 
     /// The temporary sibling name used while a file is being written.
@@ -65,6 +70,7 @@ public final class ByteSink {
     private var committed = false
 
     deinit {
+        buffer.deallocate()
         if ownsDescriptor {
             close(fd)
             if let t = temporaryPath, !committed { unlink(t) }  // never committed: leave nothing behind
@@ -73,18 +79,21 @@ public final class ByteSink {
 
     @inline(__always)
     public func write(_ byte: UInt8) {
-        buffer.append(byte)
-        if buffer.count >= capacity { flushBuffer() }
+        if count == capacity { flushBuffer() }
+        buffer[count] = byte
+        count += 1
     }
 
+    @inline(__always)
     public func write(_ bytes: UnsafeBufferPointer<UInt8>) {
-        if bytes.count > capacity {
+        guard let source = bytes.baseAddress else { return }
+        let n = bytes.count
+        if count + n > capacity {
             flushBuffer()
-            writeAll(bytes)
-            return
+            if n > capacity { writeAll(bytes); return }
         }
-        buffer.append(contentsOf: bytes)
-        if buffer.count >= capacity { flushBuffer() }
+        (buffer + count).update(from: source, count: n)
+        count += n
     }
 
     public func write(_ string: String) {
@@ -93,14 +102,14 @@ public final class ByteSink {
     }
 
     public func write<S: Sequence>(bytes: S) where S.Element == UInt8 {
-        buffer.append(contentsOf: bytes)
-        if buffer.count >= capacity { flushBuffer() }
+        if bytes.withContiguousStorageIfAvailable({ write($0) }) != nil { return }
+        for b in bytes { write(b) }
     }
 
     private func flushBuffer() {
-        guard !buffer.isEmpty else { return }
-        buffer.withUnsafeBufferPointer { writeAll($0) }
-        buffer.removeAll(keepingCapacity: true)
+        guard count > 0 else { return }
+        writeAll(UnsafeBufferPointer(start: buffer, count: count))
+        count = 0
     }
 
     private func writeAll(_ bytes: UnsafeBufferPointer<UInt8>) {
