@@ -17,7 +17,7 @@ public struct RowDraft: Sendable {
     /// Each field's text as Excel shows it (`CellValue.displayText`); empty when absent.
     public let original: FieldValues<String>
     /// What kind of cell each field has, so rules can skip cells cheaply without copying them.
-    public let traits: FieldValues<CellTraits>
+    public let traits: FieldTraits
     /// Each field's value as cleaned and normalised so far; nil when blank or ignored.
     public var values: FieldValues<String?>
     /// The user type, set by the field stage once it has accepted the value.
@@ -25,8 +25,9 @@ public struct RowDraft: Sendable {
     /// The business operation, set by the field stage once it has accepted the value.
     public internal(set) var businessOperation: BusinessOperation?
     public private(set) var findings: [Finding] = []
-    /// Fields whose checks are finished (an Excel error cell, a required value missing).
-    private var settled: FieldValues<Bool>
+    /// Fields whose checks are finished (an Excel error cell, a required value missing), one bit
+    /// per `FieldKey.index`.
+    private var settled: UInt32 = 0
 
     /// Picks each field's cell out of a sheet row.
     public init(row: Row, columns: ColumnMap, origin: RowOrigin = .ownRows) {
@@ -38,7 +39,7 @@ public struct RowDraft: Sendable {
         var cells = FieldValues<Cell?>(repeating: nil)
         var original = FieldValues<String>(repeating: "")
         var values = FieldValues<String?>(repeating: nil)
-        var traits = FieldValues<CellTraits>(repeating: [])
+        var traits = FieldTraits()
         for cell in row.cells {
             guard let field = columns.field(atColumn: cell.column), !cell.value.isEmpty else { continue }
             cells[field] = cell
@@ -53,7 +54,6 @@ public struct RowDraft: Sendable {
         self.original = original
         self.values = values
         self.traits = traits
-        settled = FieldValues(repeating: false)
     }
 
     /// A row of the standard layout from values in template order, for tests and samples.
@@ -75,10 +75,10 @@ public struct RowDraft: Sendable {
     public var isOffshoreVendor: Bool { isVendor && businessOperation == .offshore }
 
     /// True when the field is blank and nothing has been said about it yet.
-    public func isBlank(_ field: FieldKey) -> Bool { values[field] == nil && !settled[field] }
+    public func isBlank(_ field: FieldKey) -> Bool { values[field] == nil && !isSettled(field) }
 
     /// True once a rule has finished with the field; later field rules skip it.
-    public func isSettled(_ field: FieldKey) -> Bool { settled[field] }
+    public func isSettled(_ field: FieldKey) -> Bool { settled & (1 << UInt32(field.index)) != 0 }
 
     /// True when any finding so far is an error.
     public var hasErrors: Bool { findings.contains { $0.severity == .error } }
@@ -120,7 +120,7 @@ public struct RowDraft: Sendable {
     }
 
     /// Marks a field finished: later field rules leave it alone.
-    public mutating func settle(_ field: FieldKey) { settled[field] = true }
+    public mutating func settle(_ field: FieldKey) { settled |= 1 << UInt32(field.index) }
 
     /// Records the accepted user type (its field rule does this).
     public mutating func accept(_ type: UserType) {
@@ -139,9 +139,26 @@ public struct RowDraft: Sendable {
         values[field] = nil
         if field == .businessOperation { businessOperation = nil }
         if field == .userType { userType = nil }
-        settled[field] = true
+        settle(field)
         let key = field.rawValue
         findings.removeAll { $0.field == key && stages.contains($0.stage) }
+    }
+}
+
+/// Each field's `CellTraits`, stored inline: a row's traits are a few bytes that need no heap
+/// allocation (unlike `FieldValues`, whose values are copied with the row and so share a buffer).
+public struct FieldTraits: Sendable, Equatable {
+    private var storage: InlineArray<16, UInt8> = InlineArray(repeating: 0)
+
+    public init() {}
+
+    public subscript(field: FieldKey) -> CellTraits {
+        get { CellTraits(rawValue: storage[field.index]) }
+        set { storage[field.index] = newValue.rawValue }
+    }
+
+    public static func == (a: FieldTraits, b: FieldTraits) -> Bool {
+        FieldKey.allCases.allSatisfy { a[$0] == b[$0] }
     }
 }
 
