@@ -4,21 +4,32 @@ import SheetNative
 /// with an offset per string. A `String` is made only when a cell asks for one.
 public final class SharedStringTable {
     private var bytes: [UInt8] = []
-    private var offsets: [Int] = [0]
+    /// Where each string starts in `bytes`, and where the last ends. 32 bits suffice: the table
+    /// holds at most `ReadLimits.maxSharedStringBytes` (far below 4 GiB), checked as it fills.
+    private var offsets: [UInt32] = [0]
 
     public var count: Int { offsets.count - 1 }
 
     /// Bytes held: the text and one offset per string.
-    var storageEstimate: Int { bytes.count + offsets.count * MemoryLayout<Int>.stride }
+    var storageEstimate: Int { bytes.count + offsets.count * MemoryLayout<UInt32>.stride }
+
+    /// Reserves room for a part of `partBytes` uncompressed XML (at most `limit` bytes of text), so
+    /// the table never grows by copying: a copy briefly holds the old and the new storage, which
+    /// was the reader's peak memory. Reserved pages that are never written take no memory.
+    func reserve(partBytes: Int, limit: Int) {
+        bytes.reserveCapacity(min(partBytes, limit))
+        // Each string takes at least `<si><t></t></si>` (16 bytes) of XML.
+        offsets.reserveCapacity(min(partBytes / 16, limit / 4) + 1)
+    }
 
     func append(_ text: UnsafeBufferPointer<UInt8>) {
         bytes.append(contentsOf: text)
-        offsets.append(bytes.count)
+        offsets.append(UInt32(bytes.count))
     }
 
     func append(_ text: String) {
         bytes.append(contentsOf: text.utf8)
-        offsets.append(bytes.count)
+        offsets.append(UInt32(bytes.count))
     }
 
     // Values such as "Yes" or a reason repeat on many rows: a small direct-mapped cache hands out
@@ -32,7 +43,7 @@ public final class SharedStringTable {
         let slot = index & (Self.cacheSize - 1)
         if cacheIndex[slot] == index { return cacheValue[slot] }
         let s = bytes.withUnsafeBufferPointer { b in
-            String(decoding: UnsafeBufferPointer(rebasing: b[offsets[index]..<offsets[index + 1]]), as: UTF8.self)
+            String(decoding: UnsafeBufferPointer(rebasing: b[Int(offsets[index])..<Int(offsets[index + 1])]), as: UTF8.self)
         }
         cacheIndex[slot] = index
         cacheValue[slot] = s
@@ -40,7 +51,7 @@ public final class SharedStringTable {
     }
 
     /// Bytes used, for memory accounting.
-    public var storageBytes: Int { bytes.capacity + offsets.capacity * MemoryLayout<Int>.stride }
+    public var storageBytes: Int { bytes.count + offsets.count * MemoryLayout<UInt32>.stride }
 
     func finish() {
         bytes.reserveCapacity(0)
@@ -62,7 +73,7 @@ final class SharedStringsParser: XMLStreamHandler {
 
     init(maxCharacters: Int, maxTotalBytes: Int = ReadLimits.default.maxSharedStringBytes, fileName: String) {
         self.maxCharacters = maxCharacters
-        self.maxTotalBytes = maxTotalBytes
+        self.maxTotalBytes = min(maxTotalBytes, Int(UInt32.max) - (1 << 20))  // offsets are 32-bit
         self.fileName = fileName
     }
 

@@ -85,6 +85,7 @@ public final class XLSXSource: SheetSource {
         let parser = SharedStringsParser(maxCharacters: package.limits.maxCellCharacters,
                                          maxTotalBytes: package.limits.maxSharedStringBytes, fileName: fileName)
         if let part = sharedStringsPart, package.has(part) {
+            parser.table.reserve(partBytes: package.size(of: part), limit: package.limits.maxSharedStringBytes)
             try package.parse(part, with: parser)
         }
         parser.table.finish()
