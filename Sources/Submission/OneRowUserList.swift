@@ -1,3 +1,4 @@
+import Foundation
 import Reports
 import SheetIO
 import UserList
@@ -5,13 +6,25 @@ import UserList
 /// One person given field by field (the `invite` command's options) as the one-row user list it
 /// stands for: the current template's header in row 1 and the person in row 2, each value the text
 /// typed, as a CSV file holds it. Validating it runs the same stages and rules as that file, and
-/// submitting it leaves the ledger as submitting that file would.
+/// submitting it leaves the ledger as submitting that file would. A public officer given only by
+/// email, SEED and reason (the seeds' email invitation) is checked as that form: the names and
+/// contact number the template asks of everyone are not required of them.
 public struct OneRowUserList {
     /// The spreadsheet row the person is on (the header is row 1), as in the one-row file.
     public static let rowNumber = 2
 
+    /// What the seeds' create account asks of a public officer beyond the email invitation's email,
+    /// SEED and reason: giving any of these means the create-account form, which needs the template's
+    /// every required field.
+    public static let createAccountDetails: [FieldKey] = [.firstName, .lastName, .contactNumber, .organisation, .department, .username]
+
     /// The value of each field given, as it goes into the cell.
     public let values: [FieldKey: String]
+
+    /// The form the person was given in: the email invitation for a public officer with none of the
+    /// create-account details; otherwise the template's. A public officer with some of the details
+    /// but not every required one is told that the short form needs only email, SEED and reason.
+    public let form: InvitationForm
 
     /// The person's fields as typed. A field left out is an empty cell; the user type defaults to
     /// `Public officer` (the seeds' email invitation). A value that is one of a column's dropdown
@@ -25,6 +38,26 @@ public struct OneRowUserList {
         }
         if values[.userType] == nil { values[.userType] = UserType.publicOfficer.rawValue }
         self.values = values
+        form = Self.form(of: values)
+    }
+
+    /// The form `values` were given in (see `form`).
+    static func form(of values: [FieldKey: String]) -> InvitationForm {
+        let userType = values[.userType].flatMap { UserType(parsing: $0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        guard userType == .publicOfficer else { return .template }
+        let given = createAccountDetails.filter { !(values[$0] ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+        guard !given.isEmpty else { return .emailInvitation }
+        let shortForm = InvitationForm.emailInvitation.collects.subtracting([.userType])
+        let shortOptions = FieldKey.allCases.filter(shortForm.contains).map(FieldOption.name).joined(separator: " ")
+        let leaveOut = Self.listed(given.map(FieldOption.name))
+        return InvitationForm(name: "create account", collects: InvitationForm.template.collects).hinting(createAccountDetails) { missing in
+            "Give \(FieldOption.name(missing)) too, or leave out \(leaveOut): the short email-invitation form needs only \(shortOptions)."
+        }
+    }
+
+    /// `a`, `a and b`, `a, b and c`.
+    static func listed(_ items: [String]) -> String {
+        items.count < 2 ? items.joined() : items.dropLast().joined(separator: ", ") + " and " + items.last!
     }
 
     /// The dropdown entry `text` names in `key`'s column, if it names one.
@@ -58,6 +91,6 @@ public struct OneRowUserList {
     public func job(displayName: String, policy: Policy, existing: ExistingAccounts) -> ValidationJob {
         let source = InMemorySheetSource(fileName: displayName, rows: rows)
         return ValidationJob(inMemory: InMemoryInput(source: source, digest: digest), displayName: displayName,
-                             policy: policy, existing: existing)
+                             policy: policy, existing: existing, form: form)
     }
 }

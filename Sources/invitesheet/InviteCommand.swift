@@ -16,17 +16,21 @@ struct InviteCommand: ParsableCommand {
         finding names the option instead of the column.
 
         Email invitation, for a public officer: --email name@agency.gov.sg, \
-        --seed yes|no and --reason. The template asks every invitee's first and \
-        last name and contact number, so give --first-name, --last-name and \
-        --contact-number too. The user type is Public officer unless --user-type \
-        says otherwise.
+        --seed yes|no and --reason, nothing else; the officer gives their name \
+        and contact number when registering. The user type is Public officer \
+        unless --user-type says otherwise. Any of --first-name, --last-name, \
+        --contact-number, --organisation, --department or --username makes it a \
+        create account, which needs the first and last name and contact number \
+        too.
 
-        Create account, for anyone else: --user-type vendor and every detail: \
+        Create account, for a vendor: --user-type vendor and every detail: \
         --username, --first-name, --last-name, --contact-number, \
         --organisation, --sponsoring-agency, --business-operation \
         onshore|offshore, --seed and --reason (--department is optional). An \
         offshore vendor also needs --odc (a centre on the list, or Others with \
-        --offshore-company).
+        --offshore-company). A public officer's create account needs \
+        --first-name, --last-name and --contact-number besides the email \
+        invitation's options.
 
         Outcomes as for submit: invited; already invited (same details, still \
         pending: nothing is sent); a pending invitation with other details is \
@@ -41,7 +45,6 @@ struct InviteCommand: ParsableCommand {
 
         Examples:
           invitesheet invite --email tan_wm@hdb.gov.sg --seed no \\
-            --first-name "Wei Ming" --last-name Tan --contact-number "9123 4567" \\
             --reason "Reviews HDB deployments on SGTS" --inviter lim_kh@tech.gov.sg
           invitesheet invite --user-type vendor --email arun@tembusu.com.sg \\
             --username "Arun Krishnan" --first-name Arun --last-name Krishnan \\
@@ -79,10 +82,14 @@ struct InviteCommand: ParsableCommand {
 
     @OptionGroup var ledgerOptions: LedgerOptions
 
-    /// The help of a column's option, from the template: `First name (required), e.g. Wei Ming.`
+    /// The help of a column's option, from the template: `First name (required), e.g. Wei Ming.`; a
+    /// column the email invitation does not ask for says so.
     static func column(_ key: FieldKey, _ valueName: String, _ values: String? = nil) -> ArgumentHelp {
         let column = UserListSchema.current.column(key)!
-        let requirement = column.requirement.summary.prefix(1).lowercased() + column.requirement.summary.dropFirst()
+        var requirement = column.requirement.summary.prefix(1).lowercased() + column.requirement.summary.dropFirst()
+        if column.requirement.isAlways && !InvitationForm.emailInvitation.collects.contains(key) {
+            requirement += ", but not in an email invitation"
+        }
         let text = "\(column.title) (\(requirement)): " + (values ?? "e.g. \(column.example)") + "."
         return ArgumentHelp(text, valueName: valueName)
     }

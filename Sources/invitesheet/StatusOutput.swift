@@ -41,10 +41,13 @@ enum StatusOutput {
         case .text:
             let widths = [14, 14, 34, 18, 16, 14, 20, 12, 26, 30]
             func line(_ fields: [String]) -> String {
-                zip(fields, widths).map { field, width in
+                var line = zip(fields, widths).map { field, width in
                     let text = Terminal.printable(field)
                     return text.count > width ? String(text.prefix(width - 1)) + "…" : text.padding(toLength: width, withPad: " ", startingAt: 0)
-                }.joined(separator: " ").trimmingCharacters(in: .whitespaces) + "\n"
+                }.joined(separator: " ")
+                // Only the end: an invitee without a name (an email invitation) starts with empty columns.
+                while line.last == " " { line.removeLast() }
+                return line + "\n"
             }
             var wroteHeader = false
             count = try ledger.status(filter: filter, at: now, history: history) { entry in

@@ -88,6 +88,44 @@ final class HelpTextTests: XCTestCase {
         XCTAssertFalse(Self.wrapped(broken, command: "invite").isEmpty, "\(broken)")
     }
 
+    /// The email invitation is the seeds' short form everywhere it is shown: the first example of
+    /// `invite --help` and the README's gives `--email`, `--seed`, `--reason` and `--inviter`, nothing else.
+    func testInvitesFirstExampleIsTheShortEmailInvitation() throws {
+        let short: Set<String> = ["--email", "--seed", "--reason", "--inviter"]
+        let examples = Self.examples(in: try help(["invite", "--help"]))
+        let inHelp = try Self.shellWords(Self.firstCommand(examples.map { $0.trimmingCharacters(in: .whitespaces) }))
+        XCTAssertEqual(Set(inHelp.filter { $0.hasPrefix("--") }), short, "\(inHelp)")
+
+        let readme = try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("README.md"), encoding: .utf8)
+        let section = try XCTUnwrap(readme.range(of: "\n## Three ways to invite\n"))
+        let lines = readme[section.upperBound...].components(separatedBy: "\n")
+        let comment = try XCTUnwrap(lines.firstIndex { $0.hasPrefix("# Email invitation") })
+        let inReadme = try Self.shellWords(Self.firstCommand(Array(lines[(comment + 1)...])))
+        XCTAssertEqual(inReadme.first, "invitesheet")
+        XCTAssertEqual(inReadme.dropFirst().first, "invite")
+        XCTAssertEqual(Set(inReadme.filter { $0.hasPrefix("--") }), short, "\(inReadme)")
+    }
+
+    /// The first command of `lines`, its ` \\`-continued lines joined.
+    private static func firstCommand(_ lines: [String]) -> String {
+        var command = ""
+        for line in lines {
+            command += line
+            guard command.hasSuffix("\\") else { break }
+            command.removeLast()
+        }
+        return command
+    }
+
+    /// `command` split into words as a shell splits them (quotes removed).
+    private static func shellWords(_ command: String) throws -> [String] {
+        let split = try ProcessResult.run("/usr/bin/env", ["python3", "-c", "import json, shlex, sys; print(json.dumps(shlex.split(sys.stdin.read())))"],
+                                          stdin: Data(command.utf8))
+        XCTAssertEqual(split.status, 0, split.stderr)
+        return try XCTUnwrap(JSONSerialization.jsonObject(with: split.stdoutData) as? [String])
+    }
+
     /// The README's section on each command names every option that command's `--help` lists.
     func testReadmeNamesEveryOptionOfEveryCommand() throws {
         let readme = try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()

@@ -9,7 +9,12 @@ final class InviteCLITests: XCTestCase {
     var folder: String!
     let inviter = "lim_kh@tech.gov.sg"
 
-    /// The seeds' email invitation (a public officer), with the names and number the template asks of everyone.
+    /// The seeds' email invitation: a public officer's address, SEED and reason, nothing else.
+    static let emailInvitation: KeyValuePairs<String, String> = [
+        "--email": "tan_wm@hdb.gov.sg", "--seed": "no", "--reason": "Reviews HDB deployments on SGTS",
+    ]
+
+    /// A public officer's create account: the email invitation with the names and number the template asks of every row.
     static let officer: KeyValuePairs<String, String> = [
         "--email": "tan_wm@hdb.gov.sg", "--first-name": "Wei Ming", "--last-name": "Tan",
         "--contact-number": "9123 4567", "--seed": "no", "--reason": "Reviews HDB deployments on SGTS",
@@ -136,7 +141,117 @@ final class InviteCLITests: XCTestCase {
 
     // MARK: Both forms, through a relay
 
-    func testEmailInvitationOfAPublicOfficerThroughARelay() throws {
+    /// The seeds' short form: no names, no number; the officer is invited, greeted without a name,
+    /// and listed by `status` with the names empty.
+    func testTheShortEmailInvitationThroughARelay() throws {
+        let sink = try SMTPSink()
+        let result = try run(invite(Self.emailInvitation, [:], ["--mail", sink.url()]), expect: 0)
+        XCTAssertEqual(result.stdout, "tan_wm@hdb.gov.sg: invited: account created, onboarding email sent\n", "no findings at all")
+        XCTAssertTrue(result.stderr.contains("1 email(s) delivered"), result.stderr)
+
+        let mail = try received(sink)
+        XCTAssertEqual(mail.count, 1)
+        XCTAssertEqual(mail.first?.to, "tan_wm@hdb.gov.sg")
+        XCTAssertEqual(mail.first?.subject, "Your TechPass account has been created")
+        let body = mail.first?.body ?? ""
+        XCTAssertTrue(body.hasPrefix("Hello,\n\nlim_kh@tech.gov.sg has created a TechPass account for you."), body)
+        XCTAssertFalse(body.contains("Dear"), body)
+        XCTAssertTrue(body.contains("Your TechPass username is your government email address, tan_wm@hdb.gov.sg."), body)
+
+        let status = try statusLines()
+        XCTAssertEqual(status.count, 1)
+        XCTAssertEqual(status.first?["email"] as? String, "tan_wm@hdb.gov.sg")
+        XCTAssertTrue(status.first?["firstName"] is NSNull, "\(status)")
+        XCTAssertTrue(status.first?["lastName"] is NSNull, "\(status)")
+        XCTAssertEqual(status.first?["techPassStatus"] as? String, "account-created")
+        XCTAssertEqual(status.first?["seedStatus"] as? String, "not-required")
+        let csv = try run(["status", "--format", "csv"], expect: 0).stdout
+        XCTAssertTrue(csv.contains("\n,,tan_wm@hdb.gov.sg,,,2026-12-01,account-created,not-required,"), csv)
+        // The table keeps the address in its column when the names are empty.
+        let table = try run(["status"], expect: 0).stdout.components(separatedBy: "\n")
+        let at = try XCTUnwrap(table.first?.range(of: "Email address")).lowerBound.utf16Offset(in: table[0])
+        let row = try XCTUnwrap(table.first { $0.contains("tan_wm@hdb.gov.sg") })
+        XCTAssertEqual(row.range(of: "tan_wm@hdb.gov.sg")?.lowerBound.utf16Offset(in: row), at, "\(table)")
+
+        // The ledger holds the officer without names or number, as given.
+        let ledger = try ledgerState(path("invitesheet-ledger.sqlite"))
+        XCTAssertTrue(ledger.contains("\"firstName\": null"), ledger)
+        XCTAssertTrue(ledger.contains("\"contactNumber\": null"), ledger)
+        XCTAssertTrue(ledger.contains("\"reason\": \"Reviews HDB deployments on SGTS\""), ledger)
+
+        // Again: already invited, nothing sent; the same short form is the same details.
+        let again = try run(invite(Self.emailInvitation, [:], ["--mail", sink.url()]), day: "2026-12-01T10:00:00Z", expect: 0)
+        XCTAssertTrue(again.stdout.contains("tan_wm@hdb.gov.sg: already invited on 2026-12-01; nothing sent"), again.stdout)
+        XCTAssertEqual(try sink.received().count, 1)
+    }
+
+    /// The short form is for public officers: a vendor's address is the public-officer email rule's error, on --email.
+    func testTheShortFormWithAVendorAddressNamesTheEmailOption() throws {
+        let result = try run(invite(Self.emailInvitation, ["--email": "arun@tembusu.com.sg"]), expect: 1)
+        XCTAssertTrue(result.stdout.hasPrefix("Errors\n  error    --email: \"arun@tembusu.com.sg\"\n"), result.stdout)
+        XCTAssertTrue(result.stdout.contains(#"Public officers need their government address (@agency.gov.sg); "tembusu.com.sg" is not one. [email.domain-not-government]"#),
+                      result.stdout)
+        XCTAssertFalse(result.stdout.contains("required"), "the short form asks no names: \(result.stdout)")
+        XCTAssertNotNil(result.stdout.range(of: #"arun@tembusu\.com\.sg: not invited: 1 error to fix \(exit 1, trace id [0-9a-f]{16}\)"#,
+                                            options: .regularExpression), result.stdout)
+        let object = try json(try run(invite(Self.emailInvitation, ["--email": "arun@tembusu.com.sg"], ["--format", "json"]), expect: 1))
+        let findings = try XCTUnwrap(object["findings"] as? [[String: Any]])
+        XCTAssertEqual(findings.map { $0["option"] as? String }, ["--email"])
+        XCTAssertEqual(findings.map { $0["code"] as? String }, ["email.domain-not-government"])
+        XCTAssertEqual(object["outcome"] as? String, "invalid")
+        XCTAssertEqual(try statusLines().count, 0)
+        XCTAssertEqual(try outboxCount(), 0)
+    }
+
+    /// Some of the create-account details make it a create account: the missing ones are errors
+    /// naming their option, saying the short form needs only --email --seed --reason.
+    func testAPartialCreateAccountNamesTheMissingOptions() throws {
+        let onlyFirst = try run(invite(Self.emailInvitation, ["--first-name": "Wei Ming"]), expect: 1)
+        XCTAssertTrue(onlyFirst.stdout.hasPrefix("Errors\n"), onlyFirst.stdout)
+        for option in ["--last-name", "--contact-number"] {
+            XCTAssertTrue(onlyFirst.stdout.contains("  error    \(option)\n"), "\(option): \(onlyFirst.stdout)")
+            XCTAssertTrue(onlyFirst.stdout.contains("→ Give \(option) too, or leave out --first-name: the short email-invitation form needs only --email --seed --reason.\n"),
+                          "\(option): \(onlyFirst.stdout)")
+        }
+        XCTAssertFalse(onlyFirst.stdout.contains("error    --first-name"), onlyFirst.stdout)
+        XCTAssertTrue(onlyFirst.stdout.contains("tan_wm@hdb.gov.sg: not invited: 2 errors to fix (exit 1, trace id "), onlyFirst.stdout)
+
+        let object = try json(try run(invite(Self.emailInvitation, ["--organisation": "HDB", "--department": "Estates"], ["--format", "json"]),
+                                      expect: 1))
+        let findings = try XCTUnwrap(object["findings"] as? [[String: Any]])
+        XCTAssertEqual(findings.map { $0["option"] as? String }, ["--first-name", "--last-name", "--contact-number"])
+        XCTAssertEqual(findings.map { $0["code"] as? String }, ["name.required", "name.required", "contact.required"])
+        for finding in findings {
+            XCTAssertTrue((finding["hint"] as? String)?.hasSuffix("or leave out --organisation and --department: the short email-invitation form needs only --email --seed --reason.") == true,
+                          "\(finding)")
+        }
+        // A username on an officer's row is a create-account detail too (and, as in a file, not applicable).
+        let username = try run(invite(Self.emailInvitation, ["--username": "Wei Ming Tan"]), expect: 1)
+        XCTAssertTrue(username.stdout.contains("  error    --first-name\n"), username.stdout)
+        XCTAssertTrue(username.stdout.contains("[value.not-applicable]"), username.stdout)
+
+        // A vendor is never an email invitation: the template's every field, without the officer's hint.
+        let vendor = try run(invite(Self.emailInvitation, ["--email": "arun@tembusu.com.sg", "--user-type": "vendor"]), expect: 1)
+        XCTAssertTrue(vendor.stdout.contains("  error    --first-name\n           First name is required. [name.required]\n"), vendor.stdout)
+        XCTAssertFalse(vendor.stdout.contains("short email-invitation form"), vendor.stdout)
+        XCTAssertEqual(try statusLines().count, 0)
+    }
+
+    /// A file is the template whatever it holds: a one-row list with only the email invitation's
+    /// values lacks the names and number, though `invite` takes them.
+    func testAOneRowFileStillNeedsTheNames() throws {
+        try writeOneRowList("short.csv", Self.emailInvitation, in: folder)
+        let result = try run(["submit", "short.csv", "--inviter", inviter], expect: 1)
+        for header in ["First name", "Last name", "Contact number"] {
+            XCTAssertTrue(result.stdout.contains("\(header) is required."), "\(header): \(result.stdout)")
+        }
+        XCTAssertFalse(result.stdout.contains("short email-invitation form"), result.stdout)
+        XCTAssertEqual(try statusLines().count, 0)
+        try run(invite(Self.emailInvitation), expect: 0)
+        XCTAssertEqual(try statusLines().count, 1)
+    }
+
+    func testCreateAccountOfAPublicOfficerThroughARelay() throws {
         let sink = try SMTPSink()
         let result = try run(invite(Self.officer, [:], ["--mail", sink.url()]), expect: 0)
         XCTAssertTrue(result.stdout.contains("tan_wm@hdb.gov.sg: invited: account created, onboarding email sent"), result.stdout)
@@ -410,7 +525,7 @@ final class InviteCLITests: XCTestCase {
     }
 
     /// The two examples of `invite --help`, run as printed (continuation lines and quotes as a shell
-    /// reads them): the email invitation and the create account both invite.
+    /// reads them): the short email invitation and the create account both invite.
     func testTheHelpExamplesInvite() throws {
         let lines = try run(["invite", "--help"], expect: 0).stdout.components(separatedBy: "\n")
         let start = try XCTUnwrap(lines.firstIndex(of: "Examples:"))
@@ -420,6 +535,8 @@ final class InviteCLITests: XCTestCase {
         XCTAssertEqual(split.status, 0, split.stderr)
         let commands = try XCTUnwrap(JSONSerialization.jsonObject(with: split.stdoutData) as? [[String]])
         XCTAssertEqual(commands.count, 2, block)
+        XCTAssertEqual(Set(commands[0].filter { $0.hasPrefix("--") }), ["--email", "--seed", "--reason", "--inviter"],
+                       "the first example is the seeds' short email invitation: \(commands[0])")
         for command in commands {
             XCTAssertEqual(command.first, "invitesheet")
             let result = try run(Array(command.dropFirst()), expect: 0)

@@ -22,7 +22,8 @@ enum InvitationMail {
     /// To the invitee: their account was created, or here is their registration link.
     static func invitation(_ details: InviteeDetails, kind: InvitationKind, inviter: String, expiresAt: Int64?,
                            policy: Policy, resend: Bool) -> Composed {
-        var lines = ["Dear \(details.displayName),", ""]
+        // An officer invited by email gave no name yet: greet them without one, never "Dear ,".
+        var lines = [details.name.map { "Dear \($0)," } ?? "Hello,", ""]
         switch kind {
         case .accountCreated:
             lines.append(resend
@@ -56,7 +57,7 @@ enum InvitationMail {
 
     /// To the inviter: the invitee registered (or onboarded).
     static func registered(_ invitation: InvitationRecord, status: TechPassStatus, at time: Int64) -> Composed {
-        let who = "\(invitation.details.displayName) <\(invitation.email)>"
+        let who = invitation.details.nameAndAddress
         let body = ["Hello,", "",
                     "\(who), whom you invited on \(LedgerTime.date(invitation.invitedAt)), has \(status == .onboarded ? "onboarded to" : "registered with") TechPass (recorded \(LedgerTime.readable(time))).",
                     "", "No action is needed.", ""].joined(separator: "\n")
@@ -65,7 +66,7 @@ enum InvitationMail {
 
     /// To the inviter: the registration link expired unused.
     static func expired(_ invitation: InvitationRecord, at time: Int64) -> Composed {
-        let who = "\(invitation.details.displayName) <\(invitation.email)>"
+        let who = invitation.details.nameAndAddress
         let body = ["Hello,", "",
                     "\(who) did not complete the TechPass registration you sent on \(LedgerTime.readable(invitation.sentAt)); the link expired at \(LedgerTime.readable(invitation.expiresAt ?? time)).",
                     "", "To invite them again, re-send the invitation:", "  invitesheet resend \(invitation.email)", ""].joined(separator: "\n")

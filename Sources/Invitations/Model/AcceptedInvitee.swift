@@ -65,11 +65,15 @@ public struct InviteeDetails: Sendable, Equatable, Codable {
     /// True for a public officer row.
     public var isPublicOfficer: Bool { userType?.lowercased() == UserType.publicOfficer.rawValue.lowercased() }
 
-    /// "First Last", or the address when the row has no name.
-    public var displayName: String {
+    /// "First Last"; nil when the invitee gave no name (a public officer invited by email fills it
+    /// in when registering).
+    public var name: String? {
         let name = [firstName, lastName].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
-        return name.isEmpty ? email : name
+        return name.isEmpty ? nil : name
     }
+
+    /// "First Last <address>", or the address alone when the row has no name.
+    public var nameAndAddress: String { name.map { "\($0) <\(email)>" } ?? email }
 }
 
 /// An accepted row on its way into the ledger: where it came from and what it says.

@@ -21,6 +21,8 @@ public struct ValidationJob {
     public var sheet: String?
     /// Rows given in memory instead of the file at `inputPath` (`invite`'s one person); nil reads the file.
     public var inMemory: InMemoryInput?
+    /// The form the rows were given in: a file is the template; `invite`'s email invitation asks less.
+    public var form: InvitationForm = .template
 
     public init(inputPath: String, displayName: String? = nil, outputDirectory: String? = nil, policy: Policy = .default,
                 existing: ExistingAccounts = .none, strict: Bool = false, maxFindings: Int? = nil, sheet: String? = nil) {
@@ -35,10 +37,12 @@ public struct ValidationJob {
     }
 
     /// A job for rows that are not in a file: `input` is validated, reported and hashed as an upload
-    /// named `displayName` would be. Nothing is written (no output folder).
-    public init(inMemory input: InMemoryInput, displayName: String, policy: Policy = .default, existing: ExistingAccounts = .none) {
+    /// named `displayName` would be, as rows of `form`. Nothing is written (no output folder).
+    public init(inMemory input: InMemoryInput, displayName: String, policy: Policy = .default, existing: ExistingAccounts = .none,
+                form: InvitationForm = .template) {
         self.init(inputPath: displayName, displayName: displayName, policy: policy, existing: existing)
         inMemory = input
+        self.form = form
     }
 
     /// The last path component.

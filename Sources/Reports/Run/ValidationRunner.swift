@@ -154,7 +154,7 @@ private struct Run {
         let onRow = self.onRow
         var changes = ChangeSummary()
         var validWithWarnings = 0
-        let validator = UserListValidator(policy: job.policy, existing: job.existing)
+        let validator = UserListValidator(policy: job.policy, existing: job.existing, form: job.form)
         // The outputs are written on a thread of their own while the rules check the next rows.
         let writer = HandOff<RowOutcome> { outcome in
             accepted?.add(outcome)

@@ -35,12 +35,13 @@ public struct FieldStage: Sendable {
         forAbsentCells = absent
     }
 
-    public init(policy: Policy = .default, schema: UserListSchema = .current) {
-        self.init(rules: FieldStage.standardRules(policy: policy, schema: schema))
+    public init(policy: Policy = .default, schema: UserListSchema = .current, form: InvitationForm = .template) {
+        self.init(rules: FieldStage.standardRules(policy: policy, schema: schema, form: form))
     }
 
-    /// The field rules of SPEC.md, in the order they run.
-    public static func standardRules(policy: Policy, schema: UserListSchema = .current) -> [any FieldRule] {
+    /// The field rules of SPEC.md, in the order they run, for rows given in `form`.
+    public static func standardRules(policy: Policy, schema: UserListSchema = .current,
+                                     form: InvitationForm = .template) -> [any FieldRule] {
         [
             FormulaWithoutResultRule(),
             ExcelErrorValueRule(),
@@ -50,7 +51,7 @@ public struct FieldStage: Sendable {
             MojibakeRule(),
             WhitespaceRule(),
             InvisibleCharacterRule(),
-            RequiredFieldRule(schema: schema),
+            RequiredFieldRule(schema: schema, form: form),
             EmailAddressRule(),
             UserTypeRule(),
             UsernameRule(policy: policy),

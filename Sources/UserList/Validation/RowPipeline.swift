@@ -11,9 +11,10 @@ public struct RowPipeline: Sendable {
     public private(set) var batchStage: BatchStage
     public let directoryStage: DirectoryStage
 
+    /// The standard stages, for rows given in `form` (the template's unless said).
     public init(policy: Policy = .default, existing: ExistingAccounts = .none, columns: ColumnMap = .standard,
-                origin: RowOrigin = .ownRows) {
-        self.init(columns: columns, fieldStage: FieldStage(policy: policy), rowStage: RowStage(policy: policy),
+                origin: RowOrigin = .ownRows, form: InvitationForm = .template) {
+        self.init(columns: columns, fieldStage: FieldStage(policy: policy, form: form), rowStage: RowStage(policy: policy),
                   batchStage: BatchStage(), directoryStage: DirectoryStage(existing: existing), origin: origin)
     }
 

@@ -6,17 +6,20 @@ import SheetIO
 public final class UserListValidator: Sendable {
     public let policy: Policy
     public let existing: ExistingAccounts
+    /// The form the rows were given in: which always-required fields they must have.
+    public let form: InvitationForm
     public let structureStage: StructureStage
 
-    public init(policy: Policy = .default, existing: ExistingAccounts = .none) {
+    public init(policy: Policy = .default, existing: ExistingAccounts = .none, form: InvitationForm = .template) {
         self.policy = policy
         self.existing = existing
+        self.form = form
         structureStage = StructureStage()
     }
 
     /// Every row-level rule in the order it runs, stage by stage.
     public var rules: [RuleDescription] {
-        FieldStage.standardRules(policy: policy).map(RuleDescription.init)
+        FieldStage.standardRules(policy: policy, form: form).map(RuleDescription.init)
             + RowStage.standardRules(policy: policy).map(RuleDescription.init)
             + BatchStage.standardRules().map(RuleDescription.init)
             + DirectoryStage.standardRules().map(RuleDescription.init)
@@ -24,7 +27,7 @@ public final class UserListValidator: Sendable {
 
     /// A fresh row pipeline for a sheet laid out as `columns`, holding rows of `origin`.
     public func pipeline(columns: ColumnMap = .standard, origin: RowOrigin = .ownRows) -> RowPipeline {
-        RowPipeline(policy: policy, existing: existing, columns: columns, origin: origin)
+        RowPipeline(policy: policy, existing: existing, columns: columns, origin: origin, form: form)
     }
 
     private enum Stop: Error { case structure }
