@@ -19,7 +19,6 @@ public final class AcceptedWriter {
     private let csvSink: ByteSink?
     private let csv: CSVWriter?
     private let jsonSink: ByteSink?
-    private let json: JSONWriter?
     /// Rows written.
     public private(set) var count = 0
 
@@ -28,7 +27,6 @@ public final class AcceptedWriter {
         self.csvSink = csvSink
         self.jsonSink = jsonSink
         csv = csvSink.map { CSVWriter(sink: $0, byteOrderMark: true) }
-        json = jsonSink.map { JSONWriter(sink: $0) }
         csv?.writeRow(Self.csvHeader)
     }
 
@@ -49,24 +47,28 @@ public final class AcceptedWriter {
             csv.writeField(outcome.sourceRow.map(String.init) ?? "", first: false)
             csv.endRow()
         }
-        if let json {
-            json.beginObject()
-            json.key(Self.sourceRowKey)
-            if let sourceRow = outcome.sourceRow { json.value(sourceRow) } else { json.null() }
+        if let jsonSink {
+            // One flat object per line, written straight to the sink: the keys are fixed, so
+            // only the values need escaping (`JSONWriter` would track nesting for every member).
+            jsonSink.write(Self.sourceRowKey)
+            if let sourceRow = outcome.sourceRow { jsonSink.write(String(sourceRow)) } else { jsonSink.write(Self.null) }
             for key in FieldKey.allCases {
-                json.key(Self.jsonKeys[key]); json.value(outcome.values[key])
+                jsonSink.write(Self.jsonKeys[key])
+                if let value = outcome.values[key] { JSONEscaping.writeString(value, to: jsonSink) } else { jsonSink.write(Self.null) }
             }
-            json.endObject()
-            json.endLine()
+            jsonSink.write(UInt8(ascii: "}"))
+            jsonSink.write(UInt8(ascii: "\n"))
         }
     }
 
-    private static let sourceRowKey = JSONKey("sourceRow")
-    private static let jsonKeys: FieldValues<JSONKey> = {
-        var keys = FieldValues<JSONKey>(repeating: JSONKey(""))
-        for key in FieldKey.allCases { keys[key] = JSONKey(key.rawValue) }
+    /// `{"sourceRow":`, then `,"email":` and so on: each member's opening bytes, made once.
+    private static let sourceRowKey: [UInt8] = Array("{\(JSONEscaping.quoted("sourceRow")):".utf8)
+    private static let jsonKeys: FieldValues<[UInt8]> = {
+        var keys = FieldValues<[UInt8]>(repeating: [])
+        for key in FieldKey.allCases { keys[key] = Array(",\(JSONEscaping.quoted(key.rawValue)):".utf8) }
         return keys
     }()
+    private static let null: [UInt8] = Array("null".utf8)
 
     /// Writes out and renames both files into place.
     public func commit() throws {

@@ -31,8 +31,15 @@ public final class ChangesCSVWriter {
     public func add(_ outcome: RowOutcome) {
         for f in outcome.findings where f.severity == .change {
             let after = f.fieldKey.flatMap { outcome.values[$0] } ?? ""
-            csv.writeRow([f.row.map(String.init) ?? "", f.columnLetter ?? "", f.field ?? "", f.value ?? "", after, f.code.rawValue,
-                          f.sourceRow.map(String.init) ?? ""])
+            // Field by field: no array of the line's strings is built.
+            csv.writeField(f.row.map(String.init) ?? "", first: true)
+            csv.writeField(f.columnLetter ?? "", first: false)
+            csv.writeField(f.field ?? "", first: false)
+            csv.writeField(f.value ?? "", first: false)
+            csv.writeField(after, first: false)
+            csv.writeField(f.code.rawValue, first: false)
+            csv.writeField(f.sourceRow.map(String.init) ?? "", first: false)
+            csv.endRow()
             count += 1
         }
     }

@@ -96,6 +96,11 @@ public final class ByteSink {
         count += n
     }
 
+    @inline(__always)
+    public func write(_ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { write($0) }
+    }
+
     public func write(_ string: String) {
         var s = string
         s.withUTF8 { write($0) }

@@ -1,12 +1,3 @@
-/// An object member's name as JSON bytes, quoted, escaped and followed by `:`, made once.
-public struct JSONKey: Sendable {
-    let bytes: [UInt8]
-
-    public init(_ name: String) {
-        bytes = Array((JSONEscaping.quoted(name) + ":").utf8)
-    }
-}
-
 /// A minimal streaming JSON writer over a `ByteSink`: compact output (no spaces), commas placed
 /// automatically, strings escaped per RFC 8259. Nothing is built in memory.
 public final class JSONWriter {
@@ -28,13 +19,6 @@ public final class JSONWriter {
         beforeValue()
         JSONEscaping.writeString(name, to: sink)
         sink.write(UInt8(ascii: ":"))
-        afterKey = true
-    }
-
-    /// As `key(_:)` for a name escaped once up front (`JSONKey`), for names written on every row.
-    public func key(_ name: JSONKey) {
-        beforeValue()
-        name.bytes.withUnsafeBufferPointer { sink.write($0) }
         afterKey = true
     }
 

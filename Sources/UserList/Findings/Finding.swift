@@ -43,7 +43,10 @@ public struct Finding: Sendable, Equatable, Codable, CustomStringConvertible {
     public var columnLetter: String? { column.map { CellReference.letters(forColumn: $0) } }
 
     /// The typed field key, when the finding is about one field.
-    public var fieldKey: FieldKey? { field.flatMap(FieldKey.init(rawValue:)) }
+    public var fieldKey: FieldKey? { field.flatMap { Self.fieldKeys[$0] } }
+
+    /// Field keys by raw value: one hash lookup instead of comparing against every case in turn.
+    private static let fieldKeys: [String: FieldKey] = Dictionary(uniqueKeysWithValues: FieldKey.allCases.map { ($0.rawValue, $0) })
 
     /// `C5` style cell reference, when both row and column are known.
     public var cellReference: String? {
