@@ -52,6 +52,8 @@ private struct Run {
     let onRow: ((RowOutcome) -> Void)?
     let present: ((ValidationReport) throws -> Void)?
     var outputs: [String] = []
+    /// The per-row outputs being finished on another thread; the paths written, in order.
+    var finishing: BackgroundWork<[String]>?
     var changes = ChangeSummary()
     var validRowsWithWarnings = 0
 
@@ -69,6 +71,8 @@ private struct Run {
     }
 
     mutating func execute() throws -> ValidationResult {
+        // However the run ends, the thread finishing the per-row files is joined before it returns.
+        defer { if let finishing { _ = try? finishing.wait() } }
         if let directory = job.outputDirectory { try output { try makeDirectory(directory) } }
 
         var digest: FileDigest?
@@ -108,6 +112,10 @@ private struct Run {
         }
         if let p = path(OutputFiles.report) {
             try write(p) { try ReportJSONWriter().write(report, to: $0) }
+        }
+        if let finishing {
+            outputs = try finishing.wait() + outputs  // per-row files first, as they were made
+            self.finishing = nil
         }
         try present?(report)
         return ValidationResult(summary: summary, traceID: traceID, sha256: digest?.sha256 ?? "", exitCode: exitCode,
@@ -193,19 +201,28 @@ private struct Run {
             corrections?.discard()  // the other per-row files' temporary names are removed when their sinks go
             return (summary, nil)
         }
-        if let accepted {
-            try output { try accepted.commit() }
-            outputs += [path(OutputFiles.acceptedCSV)!, path(OutputFiles.acceptedJSONLines)!]
-        }
-        if let changesCSV {
-            try output { try changesCSV.commit() }
-            outputs.append(path(OutputFiles.changes)!)
-        }
-        if let corrections {
-            try output { try corrections.close() }
-            outputs.append(corrections.path)
-        } else if let correctionsPath {
-            OutputFiles.remove(correctionsPath)  // every row is valid: nothing to fix
+        // The per-row files are finished (synced, renamed; the corrections workbook zipped) on
+        // another thread while `execute()` writes errors.csv and report.json.
+        let acceptedPaths = accepted.map { _ in [path(OutputFiles.acceptedCSV)!, path(OutputFiles.acceptedJSONLines)!] } ?? []
+        let changesPath = changesCSV.map { _ in path(OutputFiles.changes)! }
+        let finishedCorrections = corrections
+        finishing = BackgroundWork {
+            var written: [String] = []
+            if let accepted {
+                try Self.output { try accepted.commit() }
+                written += acceptedPaths
+            }
+            if let changesCSV, let changesPath {
+                try Self.output { try changesCSV.commit() }
+                written.append(changesPath)
+            }
+            if let finishedCorrections {
+                try Self.output { try finishedCorrections.close() }
+                written.append(finishedCorrections.path)
+            } else if let correctionsPath {
+                OutputFiles.remove(correctionsPath)  // every row is valid: nothing to fix
+            }
+            return written
         }
         return (summary, spools)
     }

@@ -151,3 +151,33 @@ extension HandOff where Element == Row {
         self.init(weight: { $0.cells.count }, body: body)
     }
 }
+
+/// One piece of work run on a thread of its own while the caller does something else; `wait()`
+/// returns its result or rethrows its error. (Without a thread, the work runs at once.)
+public final class BackgroundWork<Value> {
+    private var result: Result<Value, Error>?
+    private var thread: pthread_t?
+
+    public init(_ work: @escaping () throws -> Value) {
+        var t = pthread_t()
+        let start = Unmanaged.passRetained(ThreadStart { [self] in self.result = Result { try work() } })
+        if pthread_create(&t, nil, { arg in
+            Unmanaged<ThreadStart>.fromOpaque(arg!).takeRetainedValue().run()
+            return nil
+        }, start.toOpaque()) == 0 {
+            thread = t
+        } else {
+            start.release()
+            result = Result { try work() }
+        }
+    }
+
+    /// Waits for the work to end (joining its thread makes its writes visible here).
+    public func wait() throws -> Value {
+        if let t = thread {
+            pthread_join(t, nil)
+            thread = nil
+        }
+        return try result!.get()
+    }
+}
