@@ -80,7 +80,9 @@ static size_t bump_size(const void *p) {
 
 // ---- resolving the real functions -------------------------------------------------------------
 
-static __thread int resolving;
+// initial-exec: a preloaded library gets static TLS, so reading this never calls __tls_get_addr
+// (which could allocate).
+static __thread int resolving __attribute__((tls_model("initial-exec")));
 static int resolved;
 
 static void resolve(void) {
