@@ -61,7 +61,7 @@ let package = Package(
         .testTarget(name: "InvitationsTests", dependencies: ["Invitations", "Mail", "Digest", "UserList", "SheetIO", "TestSupport"]),
         .testTarget(name: "InboxTests", dependencies: ["Inbox", "Digest", "invitesheet"]),
         // End-to-end tests run the built binary; depending on it makes `swift test` build it first.
-        .testTarget(name: "EndToEndTests", dependencies: ["SheetIO", "invitesheet", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["SheetIO", "Reports", "invitesheet", "TestSupport"]),
     ],
     swiftLanguageModes: [.v5]
 )
