@@ -9,6 +9,14 @@ public enum CellReference {
 
     /// Column letters for a zero-based column: 0 → `A`, 26 → `AA`.
     public static func letters(forColumn column: Int) -> String {
+        if column >= 0 && column < commonLetters.count { return commonLetters[column] }
+        return spelledLetters(forColumn: column)
+    }
+
+    /// `A` … `CV`: the columns a user list has, made once (findings name a column per row).
+    private static let commonLetters: [String] = (0..<100).map(spelledLetters(forColumn:))
+
+    private static func spelledLetters(forColumn column: Int) -> String {
         var n = column + 1
         var out: [UInt8] = []
         while n > 0 {

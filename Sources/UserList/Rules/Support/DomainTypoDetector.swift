@@ -50,25 +50,37 @@ enum DomainTypoDetector {
     /// The government domain probably meant, when `domain` is one edit away from ending in a suffix:
     /// `tech.gov.sq`, `tech.gv.sg`, `tech.govsg`, `techgov.sg` → `tech.gov.sg`. Nil when it already ends in one.
     static func nearestGovernmentDomain(_ domain: String, suffixes: [String]) -> String? {
-        let d = domain.lowercased()
-        for suffix in suffixes where d == suffix || d.hasSuffix("." + suffix) { return nil }
-        let bytes = Array(d.utf8)
-        for suffix in suffixes where suffix.utf8.count >= 4 {
-            let target = Array(suffix.utf8)
-            // A dot went missing before the suffix: techgov.sg.
-            if d.hasSuffix(suffix), d.count > suffix.count {
-                return String(d.dropLast(suffix.count)) + "." + suffix
-            }
-            // One edit in the labels after some dot: tech.gov.sq, tech.gv.sg, tech.govsg.
-            for (i, b) in bytes.enumerated() where b == UInt8(ascii: ".") && i > 0 {
-                let tail = Array(bytes[(i + 1)...])
-                if tail.count >= 3, EditDistance.isOneEdit(tail, target) {
-                    return String(decoding: bytes[..<i], as: UTF8.self) + "." + suffix
+        var d = domain.lowercased()
+        // Compared as UTF-8 bytes in place: this runs for every vendor and officer address.
+        return d.withUTF8 { bytes -> String? in
+            for suffix in suffixes {
+                var s = suffix
+                let ends = s.withUTF8 { target in
+                    bytes.elementsEqual(target) || (bytes.count > target.count && bytes[bytes.count - target.count - 1] == UInt8(ascii: ".")
+                                                    && bytes[(bytes.count - target.count)...].elementsEqual(target))
                 }
+                if ends { return nil }
             }
-            if EditDistance.isOneEdit(bytes, target) { return suffix }
+            for suffix in suffixes where suffix.utf8.count >= 4 {
+                var s = suffix
+                let found = s.withUTF8 { target -> String? in
+                    // A dot went missing before the suffix: techgov.sg.
+                    if bytes.count > target.count, bytes[(bytes.count - target.count)...].elementsEqual(target) {
+                        return String(decoding: bytes[..<(bytes.count - target.count)], as: UTF8.self) + "." + suffix
+                    }
+                    // One edit in the labels after some dot: tech.gov.sq, tech.gv.sg, tech.govsg.
+                    for i in bytes.indices where bytes[i] == UInt8(ascii: ".") && i > 0 {
+                        let tail = UnsafeBufferPointer(rebasing: bytes[(i + 1)...])
+                        if tail.count >= 3, EditDistance.isOneEdit(tail, target) {
+                            return String(decoding: bytes[..<i], as: UTF8.self) + "." + suffix
+                        }
+                    }
+                    return EditDistance.isOneEdit(bytes, target) ? suffix : nil
+                }
+                if let found { return found }
+            }
+            return nil
         }
-        return nil
     }
 
     private static let wellKnownBytes: [(name: String, bytes: [UInt8])] =
@@ -76,12 +88,13 @@ enum DomainTypoDetector {
 
     /// The well-known mail domain probably meant (`gmial.com` → `gmail.com`); nil for a known one.
     static func nearestWellKnownDomain(_ domain: String) -> String? {
-        let d = domain.lowercased()
+        var d = domain.lowercased()
         if wellKnownDomains.contains(d) { return nil }
-        let bytes = Array(d.utf8)
-        for known in wellKnownBytes where abs(known.bytes.count - bytes.count) <= 1 {
-            if EditDistance.isOneEdit(bytes, known.bytes) { return known.name }
+        return d.withUTF8 { bytes in
+            for known in wellKnownBytes where abs(known.bytes.count - bytes.count) <= 1 {
+                if known.bytes.withUnsafeBufferPointer({ EditDistance.isOneEdit(bytes, $0) }) { return known.name }
+            }
+            return nil
         }
-        return nil
     }
 }
