@@ -54,6 +54,8 @@ private struct Run {
     var outputs: [String] = []
     /// The per-row outputs being finished on another thread; the paths written, in order.
     var finishing: BackgroundWork<[String]>?
+    /// Outputs written under temporary names, to be synced and renamed together.
+    var pendingSinks: [ByteSink] = []
     var changes = ChangeSummary()
     var validRowsWithWarnings = 0
 
@@ -117,6 +119,7 @@ private struct Run {
             outputs = try finishing.wait() + outputs  // per-row files first, as they were made
             self.finishing = nil
         }
+        try commitOutputs()
         try present?(report)
         return ValidationResult(summary: summary, traceID: traceID, sha256: digest?.sha256 ?? "", exitCode: exitCode,
                                 outputs: outputs, inputBytes: digest?.bytes, findingsNotShown: report.counts.findingsNotShown)
@@ -201,19 +204,21 @@ private struct Run {
             corrections?.discard()  // the other per-row files' temporary names are removed when their sinks go
             return (summary, nil)
         }
-        // The per-row files are finished (synced, renamed; the corrections workbook zipped) on
-        // another thread while `execute()` writes errors.csv and report.json.
+        // The per-row files are written out (and the corrections workbook zipped) on another
+        // thread while `execute()` writes errors.csv and report.json; then every file is synced
+        // with one call and renamed into place (`ByteSink.commit(_:)`).
         let acceptedPaths = accepted.map { _ in [path(OutputFiles.acceptedCSV)!, path(OutputFiles.acceptedJSONLines)!] } ?? []
         let changesPath = changesCSV.map { _ in path(OutputFiles.changes)! }
         let finishedCorrections = corrections
+        pendingSinks = (accepted?.sinks ?? []) + (changesCSV.map { [$0.sink] } ?? [])
         finishing = BackgroundWork {
             var written: [String] = []
             if let accepted {
-                try Self.output { try accepted.commit() }
+                try Self.output { for sink in accepted.sinks { try sink.flush() } }
                 written += acceptedPaths
             }
             if let changesCSV, let changesPath {
-                try Self.output { try changesCSV.commit() }
+                try Self.output { try changesCSV.sink.flush() }
                 written.append(changesPath)
             }
             if let finishedCorrections {
@@ -227,14 +232,22 @@ private struct Run {
         return (summary, spools)
     }
 
-    /// Writes one output through a temporary name, synced and renamed into place.
+    /// Writes one output under a temporary name; `commitOutputs()` syncs and renames it.
     private mutating func write(_ path: String, _ body: (ByteSink) throws -> Void) throws {
-        try output {
+        let sink = try output { () -> ByteSink in
             let sink = try ByteSink(path: path)
             try body(sink)
-            try sink.commit()
+            try sink.flush()
+            return sink
         }
+        pendingSinks.append(sink)
         outputs.append(path)
+    }
+
+    /// Syncs every output written under a temporary name with one call and renames each into place.
+    private mutating func commitOutputs() throws {
+        try output { try ByteSink.commit(pendingSinks) }
+        pendingSinks = []
     }
 
     /// Runs an output step, marking its errors as output failures (exit 2 with the trace id), so they

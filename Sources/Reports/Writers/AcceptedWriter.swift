@@ -70,6 +70,9 @@ public final class AcceptedWriter {
     }()
     private static let null: [UInt8] = Array("null".utf8)
 
+    /// The files written, for committing them with others (`ByteSink.commit(_:)`).
+    public var sinks: [ByteSink] { [csvSink, jsonSink].compactMap { $0 } }
+
     /// Writes out and renames both files into place.
     public func commit() throws {
         try csvSink?.commit()

@@ -15,7 +15,8 @@ public final class ChangesCSVWriter {
     /// The columns, in order. `sourceRow` is the row in the original file (as in `errors.csv`).
     public static let columns = ["row", "column", "field", "before", "after", "code", "sourceRow"]
 
-    private let sink: ByteSink
+    /// The file written, for committing it with others (`ByteSink.commit(_:)`).
+    public let sink: ByteSink
     private let csv: CSVWriter
     /// Lines written, header excluded.
     public private(set) var count = 0

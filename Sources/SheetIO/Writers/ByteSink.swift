@@ -134,18 +134,47 @@ public final class ByteSink {
 
     /// Writes out what is buffered; for a file, syncs it and renames it into place.
     public func commit() throws {
+        try Self.commit([self])
+    }
+
+    /// Commits several files at once: writes out each one's buffer, syncs them all with one call
+    /// (`syncfs` on Linux: one wait for the disk instead of one per file), then renames each into
+    /// place, so none appears before every one is on disk. A single file is synced with `fsync`.
+    public static func commit(_ sinks: [ByteSink]) throws {
+        for sink in sinks {
+            sink.flushBuffer()
+            if let failed = sink.failed { throw failed }
+        }
+        let files = sinks.filter { $0.ownsDescriptor && $0.temporaryPath != nil && !$0.committed }
+        guard let first = files.first else { return }
+        if files.count == 1 || flushFileSystem(first.fd) != 0 {
+            for file in files where fsync(file.fd) != 0 {
+                throw SheetIOError(.write, "cannot flush file: \(String(cString: strerror(errno)))", file: file.finalPath ?? "")
+            }
+        }
+        for file in files {
+            guard let tmp = file.temporaryPath, let final = file.finalPath else { continue }
+            if rename(tmp, final) != 0 {
+                throw SheetIOError(.write, "cannot move file into place: \(String(cString: strerror(errno)))", file: final)
+            }
+            file.committed = true
+        }
+    }
+
+    /// Writes out what is buffered without syncing or renaming (`commit` does both later).
+    public func flush() throws {
         flushBuffer()
         if let failed { throw failed }
-        guard ownsDescriptor, let tmp = temporaryPath, let final = finalPath else { return }
-        if fsync(fd) != 0 {
-            throw SheetIOError(.write, "cannot flush file: \(String(cString: strerror(errno)))", file: final)
-        }
-        if rename(tmp, final) != 0 {
-            throw SheetIOError(.write, "cannot move file into place: \(String(cString: strerror(errno)))", file: final)
-        }
-        committed = true
     }
 }
+
+#if canImport(Glibc)
+@_silgen_name("syncfs") private func linuxSyncfs(_ fd: Int32) -> Int32
+/// Syncs the whole file system holding `fd`: every file written there so far reaches the disk.
+private func flushFileSystem(_ fd: Int32) -> Int32 { linuxSyncfs(fd) }
+#else
+private func flushFileSystem(_ fd: Int32) -> Int32 { -1 }  // no syncfs: each file is fsynced
+#endif
 
 @inline(__always)
 private func systemWrite(_ fd: Int32, _ p: UnsafePointer<UInt8>, _ n: Int) -> Int {
