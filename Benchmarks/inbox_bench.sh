@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Inbox throughput: drop FILES distinct sample user lists of ROWS rows each into a fresh inbox, then
-# time `invitesheet watch INBOX --once --settle 0` end to end under GNU time (wall seconds, peak RSS).
+# time `invitesheet watch INBOX --once --settle 0` end to end under GNU time (wall and CPU seconds,
+# peak RSS).
 #
 #   Benchmarks/inbox_bench.sh                 # 1,000 files of 100 rows, release build
 #   FILES=200 ROWS=100 Benchmarks/inbox_bench.sh
 #   INVITESHEET_BIN=.build/debug/invitesheet Benchmarks/inbox_bench.sh
 #
 # Prints a human summary, then one machine-readable line:
-#   inbox_bench files=1000 distinct=1000 rows=100 seconds=4.21 files_per_second=237.5 peak_rss_mb=41.2 processed=1000 duplicates=0 exit=1
+#   inbox_bench files=1000 distinct=1000 rows=100 seconds=4.21 cpu_seconds=3.80 files_per_second=237.5 peak_rss_mb=41.2 processed=1000 duplicates=0 exit=1
 # The sample files are made once and kept in Benchmarks/data/inbox-distinct/ (file i made with
 # --seed i, odd i .xlsx and even i .csv), so every file's contents differ: the watcher files
 # identical contents as duplicates without validating them, which would measure nothing. The run
@@ -65,10 +66,10 @@ sync
 LOG=$OUT/inbox-bench.log
 TIMES=$OUT/inbox-bench.time
 set +e
-/usr/bin/time -o "$TIMES" -f '%e %M' "$BIN" watch "$INBOX" --once --settle 0 2> "$LOG"
+/usr/bin/time -o "$TIMES" -f '%e %U %S %M' "$BIN" watch "$INBOX" --once --settle 0 2> "$LOG"
 status=$?
 set -e
-read -r seconds rss_kb < <(tail -n 1 "$TIMES")
+read -r seconds user_s system_s rss_kb < <(tail -n 1 "$TIMES")
 
 processed=$(grep -c '"event":"processed"' "$LOG" || true)
 failed=$(grep -c '"event":"failed"' "$LOG" || true)
@@ -79,10 +80,11 @@ fixing=$(find "$INBOX/needs-fixing" -type f | wc -l)
 rejected=$(find "$INBOX/rejected" -type f | wc -l)
 rate=$(awk -v n="$processed" -v s="$seconds" 'BEGIN { printf "%.1f", (s > 0 ? n / s : 0) }')
 rss_mb=$(awk -v k="$rss_kb" 'BEGIN { printf "%.1f", k / 1024 }')
+cpu=$(awk -v u="$user_s" -v s="$system_s" 'BEGIN { printf "%.2f", u + s }')
 
 echo "inbox: $FILES files ($distinct distinct) of $ROWS rows → processed $processed ($accepted accepted, $fixing needs-fixing, $rejected rejected), duplicates $duplicates, failed $failed, $reports report folders" >&2
-echo "time:  ${seconds} s end to end = ${rate} files/s; peak RSS ${rss_mb} MB; exit $status (1 = some file needs fixing)" >&2
-echo "inbox_bench files=$FILES distinct=$distinct rows=$ROWS seconds=$seconds files_per_second=$rate peak_rss_mb=$rss_mb processed=$processed duplicates=$duplicates exit=$status"
+echo "time:  ${seconds} s end to end = ${rate} files/s; CPU ${cpu} s (user + system); peak RSS ${rss_mb} MB; exit $status (1 = some file needs fixing)" >&2
+echo "inbox_bench files=$FILES distinct=$distinct rows=$ROWS seconds=$seconds cpu_seconds=$cpu files_per_second=$rate peak_rss_mb=$rss_mb processed=$processed duplicates=$duplicates exit=$status"
 
 if [[ "$processed" -ne "$FILES" || "$reports" -ne "$FILES" || "$duplicates" -ne 0 ]]; then
     echo "inbox_bench: expected $FILES processed files and report folders and no duplicate; see $LOG" >&2

@@ -253,10 +253,12 @@ def header(args, n, runs, load_before, floor_why):
         f"load average {load_before:.1f} at the start and {load_after:.1f} at the end (the machine is shared "
         "with builds: wall time is noisy, CPU time less so). invitesheet is the release build.",
         "",
-        f"Method: wall time measured around each process; CPU (user + system) and peak RSS from GNU time. "
-        f"On the big list every tool runs {runs} time(s), interleaved (all tools, then all tools again), "
-        f"and the table keeps the **best (smallest) wall and the best CPU** of the runs, and the largest "
-        "peak RSS; every run's wall time is in the last column. On the 1,000-row list: hyperfine, mean of "
+        "Method: wall time measured around each process; CPU (user + system) and peak RSS from GNU time. "
+        + (f"On the big list every tool runs {runs} times, interleaved (every tool once, then every tool again), "
+           "and the table keeps the **best (smallest) wall and the best CPU** of the runs, and the largest "
+           "peak RSS; every run's wall time is in the last column. " if runs > 1 else
+           "On the big list every tool runs once (`--runs 1`). ")
+        + "On the 1,000-row list: hyperfine, mean of "
         "20 runs after 3 warm-ups, start-up included. Every figure names the command that made it "
         "(C1, C2, … listed under *Commands*).",
     ]
@@ -339,7 +341,7 @@ def big_table(n, size, big, commands):
     for key, (what, cmd, m) in big.items():
         wf = f"{ratio(m.wall, floor[2].wall):.2f}×" if floor else "—"
         cf = f"{ratio(m.cpu, floor[2].cpu):.2f}×" if floor else "—"
-        bold = "**" if key in target else ""
+        bold = "**" if key in target and floor else ""
         lines.append(f"| {what} | {commands.cite(cmd)} | {m.wall:.2f} s | {m.cpu:.2f} s | {m.rss_mb:.0f} MB | {bold}{wf}{bold} | {cf} | "
                      f"{n / m.wall:,.0f} | {m.cpu / n * 1e6:.2f} | {target.get(key, '—')} | {', '.join(f'{w:.2f}' for w in m.walls)} s |")
     if floor:
@@ -373,8 +375,8 @@ def growth_table(growth, commands):
                      f"{m.wall / n * 1e6:.2f} | {m.cpu / n * 1e6:.2f} | {m.rss_mb * 1024 / n:.2f} | {added[0]} | {added[1]} | {m.how} |")
     lines += ["", "Per-row figures divide by the rows of that list (start-up included, so they fall as lists grow); "
               "the *per added row* columns divide the difference from the size before by the rows added, which "
-              "takes start-up out: equal figures there mean linear cost. Peak RSS grows with the rows because "
-              "duplicate checks keep every email address and username seen."]
+              "takes start-up out: equal figures there mean linear cost, and KB RSS per added row is what each "
+              "row adds to peak memory."]
     return lines
 
 
@@ -382,14 +384,16 @@ def inbox_table(inbox, commands):
     lines = ["", "## Inbox: `invitesheet watch INBOX --once --settle 0` on distinct 100-row lists", ""]
     if isinstance(inbox, str):
         return lines + [f"Not measured: {inbox}"]
-    lines += ["| files | distinct contents | rows each | cmd | wall | files per second | peak RSS | processed | duplicates |",
-              "|---:|---:|---:|---|---:|---:|---:|---:|---:|"]
+    lines += ["| files | distinct contents | rows each | cmd | wall | CPU (user+sys) | files per second | ms CPU per file | peak RSS | processed | duplicates |",
+              "|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|"]
     for files, f, cmd, env in inbox:
-        lines.append(f"| {f['files']} | {f['distinct']} | {f['rows']} | {commands.cite(cmd, env)} | {float(f['seconds']):.2f} s | "
-                     f"**{float(f['files_per_second']):.0f}** | {float(f['peak_rss_mb']):.0f} MB | {f['processed']} | {f['duplicates']} |")
+        cpu = float(f["cpu_seconds"])
+        lines.append(f"| {f['files']} | {f['distinct']} | {f['rows']} | {commands.cite(cmd, env)} | {float(f['seconds']):.2f} s | {cpu:.2f} s | "
+                     f"**{float(f['files_per_second']):.0f}** | {cpu / int(f['files']) * 1000:.1f} | {float(f['peak_rss_mb']):.0f} MB | "
+                     f"{f['processed']} | {f['duplicates']} |")
     lines += ["", "Files made once by `invitesheet sample --rows 100 --seed i` (i = 1…1,000; odd i .xlsx, even i .csv) "
               "into `Benchmarks/data/inbox-distinct/`, copied into a fresh inbox for each run; the 200-file run uses "
-              "the first 200. One run each, wall time and peak RSS of the whole `watch` process from GNU time."]
+              "the first 200. One run each; wall time, CPU and peak RSS of the whole `watch` process from GNU time."]
     return lines
 
 
