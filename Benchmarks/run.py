@@ -56,12 +56,10 @@ class Commands:
 
 def show(cmd, env=None):
     """cmd as a reader would type it from the repository root."""
-    words = []
-    for word in cmd:
-        word = "python3" if word == sys.executable else word
-        word = word.replace(ROOT + os.sep, "")
-        words.append(word)
-    prefix = "".join(f"{k}={shlex.quote(v)} " for k, v in (env or {}).items())
+    def relative(word):
+        return "python3" if word == sys.executable else word.replace(ROOT + os.sep, "")
+    words = [relative(word) for word in cmd]
+    prefix = "".join(f"{k}={shlex.quote(relative(v))} " for k, v in (env or {}).items())
     return prefix + shlex.join(words)
 
 
