@@ -419,6 +419,8 @@ def main():
     ap.add_argument("--skip-inbox", action="store_true")
     ap.add_argument("--skip-submit", action="store_true")
     args = ap.parse_args()
+    if not os.access("/usr/bin/time", os.X_OK):
+        sys.exit("benchmark: needs GNU time at /usr/bin/time (bash scripts/setup.sh installs it)")
     os.makedirs(DATA, exist_ok=True); os.makedirs(OUT, exist_ok=True)
     load_before = os.getloadavg()[0]
     if not args.no_build:
