@@ -35,18 +35,8 @@ public final class HandOff<Element> {
         batch.reserveCapacity(batchSize)
         pthread_mutex_init(&mutex, nil)
         pthread_cond_init(&changed, nil)
-        var t = pthread_t()
-        // The thread owns the hand-off until it has drained it (a C function pointer cannot name
-        // a generic type, hence the non-generic start box).
-        let start = Unmanaged.passRetained(ThreadStart { [self] in self.drain() })
-        if pthread_create(&t, nil, { arg in
-            Unmanaged<ThreadStart>.fromOpaque(arg!).takeRetainedValue().run()
-            return nil
-        }, start.toOpaque()) == 0 {
-            thread = t
-        } else {
-            start.release()
-        }
+        // The thread owns the hand-off until it has drained it.
+        thread = startThread { [self] in self.drain() }
     }
 
     deinit {
@@ -142,6 +132,21 @@ private final class ThreadStart {
     init(_ run: @escaping () -> Void) { self.run = run }
 }
 
+/// Starts a thread running `body`; nil when none could be started (`body` is then not run). A C
+/// function pointer cannot capture context or name a generic type, hence the start box.
+private func startThread(_ body: @escaping () -> Void) -> pthread_t? {
+    var t = pthread_t()
+    let start = Unmanaged.passRetained(ThreadStart(body))
+    guard pthread_create(&t, nil, { arg in
+        Unmanaged<ThreadStart>.fromOpaque(arg!).takeRetainedValue().run()
+        return nil
+    }, start.toOpaque()) == 0 else {
+        start.release()
+        return nil
+    }
+    return t
+}
+
 /// Rows from the parsing thread to the row handler: a batch also ends at `batchSize * 32` cells,
 /// so wide rows cannot pile up in the queue.
 typealias RowPipe = HandOff<Row>
@@ -159,17 +164,8 @@ public final class BackgroundWork<Value> {
     private var thread: pthread_t?
 
     public init(_ work: @escaping () throws -> Value) {
-        var t = pthread_t()
-        let start = Unmanaged.passRetained(ThreadStart { [self] in self.result = Result { try work() } })
-        if pthread_create(&t, nil, { arg in
-            Unmanaged<ThreadStart>.fromOpaque(arg!).takeRetainedValue().run()
-            return nil
-        }, start.toOpaque()) == 0 {
-            thread = t
-        } else {
-            start.release()
-            result = Result { try work() }
-        }
+        thread = startThread { [self] in self.result = Result { try work() } }
+        if thread == nil { result = Result { try work() } }
     }
 
     /// Waits for the work to end (joining its thread makes its writes visible here).
