@@ -66,11 +66,12 @@ final class CorrectionsTests: XCTestCase {
 
     /// Validates the fixture and writes every outcome to a corrections workbook.
     private func writeCorrections(_ name: String = "corrections.xlsx", maxRows: Int = CorrectionsWriter.defaultMaxRows,
+                                  maxNotedRows: Int = CorrectionsWriter.defaultMaxNotedRows,
                                   options: XLSXWriteOptions? = nil) throws -> (String, [RowOutcome], CorrectionsWriter) {
         let file = path(name)
         let (_, outcomes) = try validate(CorrectionsTestSource(header: schema.columns.map(\.header), rows: Self.rows))
-        let writer = try options.map { try CorrectionsWriter(path: file, maxRows: maxRows, options: $0) }
-            ?? CorrectionsWriter(path: file, policy: .default, maxRows: maxRows)
+        let writer = try options.map { try CorrectionsWriter(path: file, maxRows: maxRows, maxNotedRows: maxNotedRows, options: $0) }
+            ?? CorrectionsWriter(path: file, policy: .default, maxRows: maxRows, maxNotedRows: maxNotedRows)
         for outcome in outcomes { try writer.add(outcome) }
         try writer.close()
         return (file, outcomes, writer)
@@ -216,6 +217,32 @@ final class CorrectionsTests: XCTestCase {
         let (summary, again) = try validate(try Spreadsheet.open(path: file))
         XCTAssertEqual(summary.structureFindings.filter { $0.severity == .error }, [])
         XCTAssertEqual(again.count, 2, "the left-out line is not a user row")
+    }
+
+    /// Notes are held in memory until the workbook closes, so only the first rows get them; later
+    /// rows keep their highlight and their Errors cell, and a line says so.
+    func testOnlyTheFirstRowsGetNotesAndALineSaysSo() throws {
+        let (file, _, writer) = try writeCorrections(maxNotedRows: 2)
+        XCTAssertEqual(writer.rowCount, 4)
+        let users = try WorkbookDump.read(file).sheet("Users")
+        let notedRows = Set(users.cells.filter { $0.value.comment != nil }.compactMap { Int($0.key.drop { $0.isLetter }) })
+        XCTAssertEqual(notedRows.subtracting([1]), [2, 3], "notes on the first two rows only (row 1 is the header's)")
+        for row in 4...5 {
+            XCTAssertFalse(try XCTUnwrap(users.cells["O\(row)"]?.value.text).isEmpty, "row \(row) still lists its problems")
+            XCTAssertTrue(users.cells.contains { $0.key.hasSuffix("\(row)") && $0.value.fill != nil }, "row \(row) is still highlighted")
+        }
+        XCTAssertEqual(users.cells["O6"]?.value.text, CorrectionsText.notesLeftOut(noted: 2))
+
+        let (summary, again) = try validate(try Spreadsheet.open(path: file))
+        XCTAssertEqual(summary.structureFindings.filter { $0.severity == .error }, [])
+        XCTAssertEqual(again.count, 4, "the line is not a user row")
+    }
+
+    func testBothLinesWhenRowsAreLeftOutAndNotesCapped() throws {
+        let (file, _, _) = try writeCorrections(maxRows: 3, maxNotedRows: 1)
+        let users = try WorkbookDump.read(file).sheet("Users")
+        XCTAssertEqual(users.cells["O5"]?.value.text, CorrectionsText.leftOut(1, kept: 3))
+        XCTAssertEqual(users.cells["O6"]?.value.text, CorrectionsText.notesLeftOut(noted: 1))
     }
 
     // MARK: Modes and lifecycle

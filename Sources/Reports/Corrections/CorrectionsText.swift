@@ -44,6 +44,11 @@ public enum CorrectionsText {
         return "\(rows) fixing but \(count == 1 ? "is" : "are") not in this file, which holds the first \(kept). errors.csv lists every problem."
     }
 
+    /// The line under the rows when only the first `noted` have notes on their cells.
+    public static func notesLeftOut(noted: Int) -> String {
+        "Only the first \(noted) rows have notes on their red cells; for the rows after them, this Errors column lists every problem, as errors.csv does."
+    }
+
     private static func clipped(_ text: String) -> String {
         guard text.utf16.count > cellLimit else { return text }
         var out = ""

@@ -14,11 +14,16 @@ import UserList
 ///
 /// Rows are added as validation streams them (`add(_:)` per row, in order) and written in streaming
 /// mode, so memory does not grow with the sheet, except for the cell notes, which libxlsxwriter keeps
-/// until `close()`. That is why at most `maxRows` rows are written (100,000 by default); the rest are
-/// counted, and a line under the last row says how many were left out and that errors.csv has them all.
+/// until `close()` (about 0.9 KB each). That is why at most `maxRows` rows are written (100,000 by
+/// default), and only the first `maxNotedRows` of them (20,000) get notes on their cells: later rows
+/// are still highlighted and their Errors cell lists every problem. A line under the last row says
+/// how many rows were left out or have no notes, and that errors.csv has them all.
 public final class CorrectionsWriter {
     /// The default cap on rows written.
     public static let defaultMaxRows = 100_000
+    /// The default cap on rows whose cells get notes: 20,000 rows of notes hold ~25 MB until the
+    /// workbook is closed (a million-row list with 5% mistakes peaked at 223 MB with every row noted).
+    public static let defaultMaxNotedRows = 20_000
     /// The extra columns' headers, as `UserListSchema.ignoredHeaders` lists them for the structure stage.
     public static let errorsHeader = UserListSchema.errorsHeader
     public static let sourceRowHeader = UserListSchema.sourceRowHeader
@@ -26,6 +31,7 @@ public final class CorrectionsWriter {
     /// The path as the caller named it.
     public let path: String
     public let maxRows: Int
+    public let maxNotedRows: Int
     public let layout: TemplateLayout
     /// Rows written so far.
     public private(set) var rowCount = 0
@@ -42,10 +48,12 @@ public final class CorrectionsWriter {
     /// Starts the workbook and writes everything but the rows, recording `original` in `_meta`.
     /// `options` defaults to streaming and deterministic.
     public init(path: String, policy: Policy = .default, original: OriginalFile? = nil, maxRows: Int = CorrectionsWriter.defaultMaxRows,
+                maxNotedRows: Int = CorrectionsWriter.defaultMaxNotedRows,
                 options: XLSXWriteOptions = XLSXWriteOptions(streaming: true, deterministic: true, title: "TechPass user list: corrections")) throws {
-        precondition(maxRows >= 0, "maxRows cannot be negative")
+        precondition(maxRows >= 0 && maxNotedRows >= 0, "maxRows and maxNotedRows cannot be negative")
         self.path = path
-        self.maxRows = min(maxRows, CellReference.maxRows - 2)  // header, and room for the left-out line
+        self.maxRows = min(maxRows, CellReference.maxRows - 3)  // header, and room for the two lines under the rows
+        self.maxNotedRows = maxNotedRows
         layout = TemplateLayout(policy: policy)
         let workbook = try XLSXWorkbookWriter(path: path, options: options)
         self.workbook = workbook
@@ -78,7 +86,7 @@ public final class CorrectionsWriter {
             let severity = problems.first?.severity
             let style = styles.cell(textFormat: column.isTextFormatted, severity: severity)
             try sheet.write(row: row, column: i, value: Self.original(outcome.cells[column.key]?.value, textFormatted: column.isTextFormatted), style: style)
-            if let note = CorrectionsText.note(for: column.key, in: outcome) {
+            if rowCount <= maxNotedRows, let note = CorrectionsText.note(for: column.key, in: outcome) {
                 try sheet.addNote(row: row, column: i, text: note, author: TemplateLayout.noteAuthor,
                                   width: 320, height: min(400, max(80, (note.count / 44 + 2) * 16)))
             }
@@ -93,10 +101,16 @@ public final class CorrectionsWriter {
     public func close() throws {
         guard let workbook else { throw SheetIOError(.write, "the corrections workbook is already closed", file: path) }
         self.workbook = nil
+        // Only the Errors column: an upload of this file takes each line for a blank row.
+        var line = TemplateLayout.firstDataRow + rowCount
         if leftOutCount > 0 {
-            // Only the Errors column: an upload of this file takes the line for a blank row.
-            try sheet.write(row: TemplateLayout.firstDataRow + rowCount, column: errorsColumn,
+            try sheet.write(row: line, column: errorsColumn,
                             text: CorrectionsText.leftOut(leftOutCount, kept: rowCount), style: styles.leftOut)
+            line += 1
+        }
+        if rowCount > maxNotedRows {
+            try sheet.write(row: line, column: errorsColumn,
+                            text: CorrectionsText.notesLeftOut(noted: maxNotedRows), style: styles.leftOut)
         }
         try workbook.close()
     }
