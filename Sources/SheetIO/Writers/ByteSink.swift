@@ -17,8 +17,8 @@ public final class ByteSink {
     private let finalPath: String?
     private let temporaryPath: String?
     private var failed: SheetIOError?
-    private let capacity = 1 << 16
-    private static func allocateBuffer() -> UnsafeMutablePointer<UInt8> { .allocate(capacity: 1 << 16) }
+    private static let capacity = 1 << 16
+    private static func allocateBuffer() -> UnsafeMutablePointer<UInt8> { .allocate(capacity: capacity) }
 
     /// Standard output (never closed).
     public static func standardOutput() -> ByteSink { ByteSink(fd: 1) }
@@ -79,7 +79,7 @@ public final class ByteSink {
 
     @inline(__always)
     public func write(_ byte: UInt8) {
-        if count == capacity { flushBuffer() }
+        if count == Self.capacity { flushBuffer() }
         buffer[count] = byte
         count += 1
     }
@@ -88,9 +88,9 @@ public final class ByteSink {
     public func write(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard let source = bytes.baseAddress else { return }
         let n = bytes.count
-        if count + n > capacity {
+        if count + n > Self.capacity {
             flushBuffer()
-            if n > capacity { writeAll(bytes); return }
+            if n > Self.capacity { writeAll(bytes); return }
         }
         (buffer + count).update(from: source, count: n)
         count += n

@@ -50,9 +50,6 @@ public final class SharedStringTable {
         return s
     }
 
-    /// Bytes used, for memory accounting.
-    public var storageBytes: Int { bytes.count + offsets.count * MemoryLayout<UInt32>.stride }
-
     func finish() {
         bytes.reserveCapacity(0)
     }

@@ -41,15 +41,8 @@ enum TextScan {
         // Native strings are contiguous UTF-8: scan the bytes directly (the generic view costs
         // several times as many instructions a byte, and this runs three times per cell).
         if let plain = text.utf8.withContiguousStorageIfAvailable(isPlainASCII(bytes:)) { return plain }
-        var first = true
-        var last: UInt8 = 0
-        for b in text.utf8 {
-            if b < 0x20 || b >= 0x7F { return false }
-            if first && b == 0x20 { return false }
-            first = false
-            last = b
-        }
-        return last != 0x20
+        var copy = text  // a bridged string: made contiguous once
+        return copy.withUTF8(isPlainASCII(bytes:))
     }
 
     /// `isPlainASCII` over UTF-8 bytes.
