@@ -66,7 +66,6 @@ struct InviteOutput {
 
     /// One JSON object: the fields of `submit --format json` that apply, the outcome and the findings.
     func printJSON() {
-        let c = submission.counts
         let listed: [[String: Any]] = findings.map { f in
             var object: [String: Any] = [
                 "option": FieldOption.name(of: f) ?? NSNull(), "field": f.field ?? NSNull(), "code": f.code.rawValue,
@@ -75,15 +74,12 @@ struct InviteOutput {
             if f.severity == .change { object["after"] = f.fieldKey.flatMap { row.values[$0] } ?? NSNull() }
             return object
         }
-        let object: [String: Any] = [
-            "email": email, "sha256": sha256, "traceId": traceID, "exitCode": Int(exitCode), "dryRun": dryRun,
-            "submission": submission.submissionID.map { NSNumber(value: $0) } ?? NSNull(),
-            "counts": ["invited": c.invited, "overridden": c.overridden, "alreadyInvited": c.alreadyInvited,
-                       "duplicates": c.duplicates, "invalid": c.invalid],
-            "outcome": outcome, "message": message,
-            "invitation": submission.rows.first?.invitationID.map { NSNumber(value: $0) } ?? NSNull(),
-            "findings": listed,
-        ]
+        var object = SubmitOutput.jsonFields(submission, sha256: sha256, traceID: traceID, exitCode: exitCode, dryRun: dryRun)
+        object["email"] = email
+        object["outcome"] = outcome
+        object["message"] = message
+        object["invitation"] = submission.rows.first?.invitationID.map { NSNumber(value: $0) } ?? NSNull()
+        object["findings"] = listed
         printJSONLine(object)
     }
 }

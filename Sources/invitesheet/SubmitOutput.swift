@@ -24,15 +24,22 @@ enum SubmitOutput {
     /// One JSON object on one line.
     static func printJSON(_ submission: SubmissionResult, file: String, sha256: String, traceID: String, exitCode: Int32,
                           dryRun: Bool, outputs: [String]) {
+        var object = jsonFields(submission, sha256: sha256, traceID: traceID, exitCode: exitCode, dryRun: dryRun)
+        object["file"] = file
+        object["outputs"] = outputs
+        printJSONLine(object)
+    }
+
+    /// The members `submit --format json` and `invite --format json` share, so they stay alike.
+    static func jsonFields(_ submission: SubmissionResult, sha256: String, traceID: String, exitCode: Int32,
+                           dryRun: Bool) -> [String: Any] {
         let c = submission.counts
-        let object: [String: Any] = [
-            "file": file, "sha256": sha256, "traceId": traceID, "exitCode": Int(exitCode), "dryRun": dryRun,
+        return [
+            "sha256": sha256, "traceId": traceID, "exitCode": Int(exitCode), "dryRun": dryRun,
             "submission": submission.submissionID.map { NSNumber(value: $0) } ?? NSNull(),
             "counts": ["invited": c.invited, "overridden": c.overridden, "alreadyInvited": c.alreadyInvited,
                        "duplicates": c.duplicates, "invalid": c.invalid],
-            "outputs": outputs,
         ]
-        printJSONLine(object)
     }
 }
 
