@@ -49,13 +49,28 @@ public struct InvitationLedger {
         }
         let ledger: InvitationLedger
         do {
-            let pool = try DatabasePool(path: path, configuration: configuration)
+            let pool = try openPool(path: path, configuration: configuration, waitingUpTo: busyTimeout)
             ledger = InvitationLedger(writer: pool, path: path, policy: policy)
         } catch let error as DatabaseError {
             throw LedgerError.from(error, path: path, holder: LedgerHolder(ledgerPath: path))
         }
         try ledger.guarded("opening") { try migrate(ledger.writer, with: migrator) }
         return ledger
+    }
+
+    /// Opens the pool, waiting out another process that is switching the same new file to WAL.
+    /// SQLite answers `PRAGMA journal_mode = WAL` with SQLITE_BUSY at once, without calling the busy
+    /// handler, when two processes create the ledger in the same instant; the switch is finished in
+    /// milliseconds, so trying again until `busyTimeout` has passed is what the busy handler would do.
+    private static func openPool(path: String, configuration: Configuration, waitingUpTo busyTimeout: TimeInterval) throws -> DatabasePool {
+        let deadline = Date().addingTimeInterval(busyTimeout)
+        while true {
+            do {
+                return try DatabasePool(path: path, configuration: configuration)
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && Date() < deadline {
+                usleep(useconds_t.random(in: 5_000...25_000))
+            }
+        }
     }
 
     /// Applies the migrations this ledger lacks. Two processes creating the same ledger at once can
