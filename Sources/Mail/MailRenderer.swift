@@ -42,7 +42,8 @@ public enum MailRenderer {
             out += [13, 10]
         }
         out += [13, 10]
-        QuotedPrintable.encode(lines: bodyLines(message.body), into: &out)
+        var body = message.body
+        body.withUTF8 { QuotedPrintable.encode(body: $0, into: &out) }
         return out
     }
 
@@ -54,14 +55,23 @@ public enum MailRenderer {
         if address.utf8.contains(where: { $0 < 0x21 || $0 > 0x7E }) {
             return "contains a space, a line break, a control character or a non-ASCII character"
         }
-        if address.contains(where: { "<>()[],;:\"\\".contains($0) }) {
+        if address.utf8.contains(where: isHeaderSpecial) {
             return "must be a bare address such as name@agency.gov.sg, without a display name or brackets"
         }
-        guard let at = address.lastIndex(of: "@"), at != address.startIndex,
-              address.index(after: at) != address.endIndex else {
+        let bytes = address.utf8
+        guard let at = bytes.lastIndex(of: UInt8(ascii: "@")), at != bytes.startIndex,
+              bytes.index(after: at) != bytes.endIndex else {
             return "is not of the form name@domain"
         }
         return nil
+    }
+
+    /// Characters that would turn a bare address into something else in a header: `<>()[],;:"\`.
+    private static func isHeaderSpecial(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x3C, 0x3E, 0x28, 0x29, 0x5B, 0x5D, 0x2C, 0x3B, 0x3A, 0x22, 0x5C: return true
+        default: return false
+        }
     }
 
     /// Why `id` is not a usable Message-ID (`<unique@domain>`, printable ASCII), or nil.
@@ -85,13 +95,16 @@ public enum MailRenderer {
     /// so a subject can never start a header line of its own.
     static func subjectHeader(_ subject: String) -> String {
         let text = flattened(subject)
-        let isPlain = text.utf8.allSatisfy { $0 >= 0x20 && $0 <= 0x7E } && !text.contains("=?")
+        let bytes = text.utf8
+        let isPlain = bytes.allSatisfy { $0 >= 0x20 && $0 <= 0x7E }
+            && !zip(bytes, bytes.dropFirst()).contains { $0 == UInt8(ascii: "=") && $1 == UInt8(ascii: "?") }
         if isPlain, let folded = foldAtSpaces("Subject: " + text) { return folded }
         return "Subject: " + EncodedWord.encode(text).joined(separator: "\r\n ")
     }
 
     /// Runs of CR, LF and other control characters (C0, DEL, C1) become one space; ends trimmed.
     static func flattened(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.trimmingSpaces() }
         var scalars = String.UnicodeScalarView()
         var lastWasControl = false
         for scalar in text.unicodeScalars {
@@ -140,14 +153,6 @@ public enum MailRenderer {
         return result
     }
 
-    /// The body split at "\n", "\r\n" or a lone "\r"; a final line end does not add an empty line.
-    static func bodyLines(_ body: String) -> [Substring] {
-        var lines = body.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
-        if lines.count > 1, lines.last?.isEmpty == true { lines.removeLast() }
-        if lines == [""] { return [] }
-        return lines
-    }
-
     /// A value quoted for an error message: control characters shown as `\u{…}`, at most 80 characters.
     static func printable(_ value: String) -> String {
         var out = ""
@@ -160,6 +165,7 @@ public enum MailRenderer {
 
 extension String {
     fileprivate func trimmingSpaces() -> String {
+        if utf8.first != 0x20 && utf8.last != 0x20 { return self }
         var s = Substring(self)
         while s.first == " " { s.removeFirst() }
         while s.last == " " { s.removeLast() }

@@ -3,54 +3,99 @@
 enum QuotedPrintable {
     static let maxLineLength = 76
 
-    /// Encodes `lines` (already split, without line ends) and appends them to `out`, each
-    /// ending in CRLF.
-    static func encode(lines: [Substring], into out: inout [UInt8]) {
-        for line in lines {
-            encode(line: Array(line.utf8), into: &out)
-            out += [13, 10]
+    /// Encodes a UTF-8 `body` and appends it to `out`: the body is split at "\n", "\r\n" or a lone
+    /// "\r" (a final line end adds no empty line), and each line is encoded and ends in CRLF.
+    static func encode(body: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        // A body that is one line end holds no line.
+        if body.count == 1 ? body[0] == 10 || body[0] == 13 : body.count == 2 && body[0] == 13 && body[1] == 10 { return }
+        // At most 3 bytes out per byte in, plus a soft break (3) per 25 bytes in and a CRLF per
+        // line: 6 per byte in is always enough.
+        let encoded = [UInt8](unsafeUninitializedCapacity: body.count * 6 + 16) { buffer, written in
+            var writer = Writer(out: buffer.baseAddress!)
+            var start = 0
+            var i = 0
+            while i < body.count {
+                let byte = body[i]
+                guard byte == 10 || byte == 13 else { i += 1; continue }
+                writer.encode(line: UnsafeBufferPointer(rebasing: body[start..<i]))
+                writer.lineEnd()
+                i += byte == 13 && i + 1 < body.count && body[i + 1] == 10 ? 2 : 1
+                start = i
+            }
+            if start < body.count {
+                writer.encode(line: UnsafeBufferPointer(rebasing: body[start..<body.count]))
+                writer.lineEnd()
+            }
+            written = writer.count
+        }
+        out += encoded
+    }
+
+    /// Writes into memory the caller sized for the worst case.
+    private struct Writer {
+        let out: UnsafeMutablePointer<UInt8>
+        var count = 0
+
+        mutating func put(_ byte: UInt8) {
+            out[count] = byte
+            count += 1
+        }
+
+        mutating func lineEnd() {
+            put(13)
+            put(10)
+        }
+
+        mutating func escaped(_ byte: UInt8) {
+            put(UInt8(ascii: "="))
+            put(QuotedPrintable.hexDigit(byte >> 4))
+            put(QuotedPrintable.hexDigit(byte & 15))
+        }
+
+        mutating func encode(line: UnsafeBufferPointer<UInt8>) {
+            var column = 0
+            for index in line.indices {
+                let byte = line[index]
+                let isLast = index == line.count - 1
+                // Literal: printable ASCII but `=`; space and tab except at the end of a line (relays
+                // strip trailing blanks).
+                var literal: Bool
+                switch byte {
+                case UInt8(ascii: "="): literal = false
+                case 33...126: literal = true
+                case 32, 9: literal = !isLast
+                default: literal = false
+                }
+                // Leave room for the soft break `=` unless this is the line's last piece.
+                let limit = isLast ? maxLineLength : maxLineLength - 1
+                if column + (literal ? 1 : 3) > limit {
+                    put(UInt8(ascii: "="))
+                    lineEnd()
+                    column = 0
+                }
+                // At the start of a line, a `.` could be taken for the end of the data by a careless
+                // relay and "From " gets mangled into ">From " by mbox tools: encode them.
+                if column == 0, byte == UInt8(ascii: ".") || (byte == UInt8(ascii: "F") && QuotedPrintable.startsWithFromSpace(line, at: index)) {
+                    literal = false
+                }
+                if literal {
+                    put(byte)
+                    column += 1
+                } else {
+                    escaped(byte)
+                    column += 3
+                }
+            }
         }
     }
 
-    private static func encode(line: [UInt8], into out: inout [UInt8]) {
-        var column = 0
-        for (index, byte) in line.enumerated() {
-            let isLast = index == line.count - 1
-            // Literal: printable ASCII but `=`; space and tab except at the end of a line (relays
-            // strip trailing blanks).
-            var literal: Bool
-            switch byte {
-            case UInt8(ascii: "="): literal = false
-            case 33...126: literal = true
-            case 32, 9: literal = !isLast
-            default: literal = false
-            }
-            // Leave room for the soft break `=` unless this is the line's last piece.
-            let limit = isLast ? maxLineLength : maxLineLength - 1
-            if column + (literal ? 1 : 3) > limit {
-                out += [UInt8(ascii: "="), 13, 10]
-                column = 0
-            }
-            // At the start of a line, a `.` could be taken for the end of the data by a careless
-            // relay and "From " gets mangled into ">From " by mbox tools: encode them.
-            if column == 0, byte == UInt8(ascii: ".") || (byte == UInt8(ascii: "F") && line[index...].starts(with: fromSpace)) {
-                literal = false
-            }
-            if literal {
-                out.append(byte)
-                column += 1
-            } else {
-                appendEscaped(byte, into: &out)
-                column += 3
-            }
-        }
+    /// True when `line` has "From " at `index`.
+    private static func startsWithFromSpace(_ line: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        let from: [UInt8] = [0x46, 0x72, 0x6F, 0x6D, 0x20]
+        return line.count - index >= 5 && (0..<5).allSatisfy { line[index + $0] == from[$0] }
     }
 
-    private static let fromSpace = Array("From ".utf8)
-
-    private static let hex = Array("0123456789ABCDEF".utf8)
-
-    private static func appendEscaped(_ byte: UInt8, into out: inout [UInt8]) {
-        out += [UInt8(ascii: "="), hex[Int(byte >> 4)], hex[Int(byte & 15)]]
+    private static func hexDigit(_ nibble: UInt8) -> UInt8 {
+        nibble < 10 ? 0x30 + nibble : 0x37 + nibble
     }
 }

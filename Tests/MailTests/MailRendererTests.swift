@@ -118,6 +118,19 @@ final class MailRendererTests: XCTestCase {
         }
     }
 
+    func testEmptyLinesAndMixedLineEndsKeepTheirCount() throws {
+        let cases: [(String, String)] = [
+            ("", ""), ("\n", ""), ("\r\n", ""), ("\r", ""), ("\n\n", "\r\n\r\n"), ("\n\r", "\r\n\r\n"),
+            ("a\r\n\r\nb", "a\r\n\r\nb\r\n"), ("a\r\rb\n", "a\r\n\r\nb\r\n"), ("\r\na", "\r\na\r\n"),
+            ("é\u{1}\r\n\n", "=C3=A9=01\r\n\r\n"),
+        ]
+        for (body, expected) in cases {
+            let text = String(decoding: try MailRenderer.render(sampleMessage(body: body)), as: UTF8.self)
+            let rendered = String(text[text.range(of: "\r\n\r\n")!.upperBound...])
+            XCTAssertEqual(rendered, expected, body.debugDescription)
+        }
+    }
+
     func testLineBreaksInTheSubjectCannotInjectAHeader() throws {
         for subject in ["Hello\r\nBcc: attacker@evil.example", "Hello\nBcc: attacker@evil.example", "Hello\rBcc: attacker@evil.example",
                         "Héllo\r\nBcc: attacker@evil.example", "Hello\u{2028}Bcc: attacker@evil.example"] {
