@@ -7,8 +7,9 @@ import Foundation
 
 /// The default transport: a folder with one `.eml` file per message, named from its Message-ID,
 /// so delivering the same message again rewrites the same file and never adds a second one.
-/// Each file is written whole or not at all (temporary file, fsync, rename, fsync the folder):
-/// a reader or a crash never sees half a message. Files are private to the user (mode 0600)
+/// Each file is written whole or not at all (`AtomicFile`: an unnamed file linked under its name,
+/// or a temporary file renamed over an older version; fsync, then fsync the folder): a reader or
+/// a crash never sees half a message. Files are private to the user (mode 0600)
 /// because invitations carry registration links.
 ///
 /// In a batch (`beginBatch()` … `finishBatch()`, as the ledger delivers) the files are written
@@ -17,6 +18,9 @@ import Foundation
 public final class OutboxTransport: BatchedMailTransport {
     public let directory: String
     private var inBatch = false
+    /// The folder was made (or found) by this transport; a folder removed later fails the next
+    /// delivery, which is retried on a later run.
+    private var folderMade = false
 
     public init(directory: String) {
         self.directory = directory
@@ -25,10 +29,13 @@ public final class OutboxTransport: BatchedMailTransport {
     public func deliver(_ message: MailMessage) throws {
         let bytes = try MailRenderer.render(message)
         let name = try Self.fileName(forMessageID: message.messageID)
-        do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        } catch {
-            throw MailDeliveryError(.temporary, "cannot create the outbox folder \(directory): \(Self.reason(error))")
+        if !folderMade {
+            do {
+                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            } catch {
+                throw MailDeliveryError(.temporary, "cannot create the outbox folder \(directory): \(Self.reason(error))")
+            }
+            folderMade = true
         }
         try AtomicFile.replace(name, in: directory, with: bytes, durable: !inBatch)
     }
@@ -60,7 +67,8 @@ public final class OutboxTransport: BatchedMailTransport {
             throw MailDeliveryError(.permanent, "the Message-ID \(MailRenderer.printable(id)) \(problem)")
         }
         let inner = id.utf8.dropFirst().dropLast()
-        var name = ""
+        var name: [UInt8] = []
+        name.reserveCapacity(inner.count + 4)
         for (i, byte) in inner.enumerated() {
             let safe: Bool
             switch byte {
@@ -73,19 +81,19 @@ public final class OutboxTransport: BatchedMailTransport {
             default:
                 safe = false
             }
-            name += safe ? String(UnicodeScalar(byte)) : "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+            if safe {
+                name.append(byte)
+            } else {
+                name += [UInt8(ascii: "%"), hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 15)]]
+            }
         }
-        return name + ".eml"
+        return String(decoding: name, as: UTF8.self) + ".eml"
     }
+
+    private static let hexDigits = Array("0123456789ABCDEF".utf8)
 
     static func reason(_ error: Error) -> String {
         (error as NSError).localizedFailureReason ?? (error as NSError).localizedDescription
-    }
-}
-
-extension String {
-    fileprivate func leftPadded(to width: Int) -> String {
-        count >= width ? self : String(repeating: "0", count: width - count) + self
     }
 }
 
