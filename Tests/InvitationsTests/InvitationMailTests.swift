@@ -17,6 +17,15 @@ final class InvitationMailTests: XCTestCase {
         return transport
     }
 
+    func testTheLinkTakesThePlaceholdersPlaceAndNothingElse() {
+        let marker = InvitationMail.linkPlaceholder
+        XCTAssertEqual(InvitationMail.fillLink("Dear Zoë,\n\(marker)\nBye", link: "https://x/?t=1"), "Dear Zoë,\nhttps://x/?t=1\nBye")
+        XCTAssertEqual(InvitationMail.fillLink("\u{1A}no\u{1A}é\(marker)", link: "L"), "\u{1A}no\u{1A}éL")
+        XCTAssertEqual(InvitationMail.fillLink("\(marker)\(marker)", link: "L"), "LL")
+        XCTAssertEqual(InvitationMail.fillLink("a \(marker) b", link: nil), "a (the link is not kept after the email is sent) b")
+        XCTAssertEqual(InvitationMail.fillLink("plain, \u{1A}registration-link", link: "L"), "plain, \u{1A}registration-link")
+    }
+
     func testAnOfficerWithoutANameIsGreetedWithoutOne() throws {
         let ledger = try InvitationLedger.inMemory()
         try ledger.submit([officerByEmail("tan_wm@hdb.gov.sg", seed: "Yes"), officer("lee@tech.gov.sg")], at: day(0))

@@ -39,7 +39,7 @@ extension InvitationLedger {
     /// Records that a message was delivered; its registration link is forgotten.
     public func markDelivered(_ messageRowID: Int64, at now: Int64) throws {
         try guarded("recording a delivery") {
-            try writer.write { db in try delivered(db, messageRowID, at: now) }
+            try writer.write { db in try delivered(db, [messageRowID], at: now) }
         }
     }
 
@@ -67,9 +67,9 @@ extension InvitationLedger {
             let (batch, seen): ([MessageRecord], Int64?) = try guarded("claiming messages") {
                 try writer.write { db in
                     let (batch, seen) = try waiting(db, at: now, after: lastID, limit: batchSize)
-                    for message in batch {
-                        try db.cachedStatement(sql: "UPDATE message SET state = 'sending', claimedBy = ?, attempts = attempts + 1, lastAttemptAt = ? WHERE id = ?")
-                            .execute(arguments: [pid, now, message.id])
+                    if !batch.isEmpty {
+                        try db.execute(sql: "UPDATE message SET state = 'sending', claimedBy = ?, attempts = attempts + 1, lastAttemptAt = ? WHERE id IN \(Self.idList(batch.map(\.id)))",
+                                       arguments: [pid, now])
                     }
                     return (batch, seen)
                 }
@@ -103,16 +103,18 @@ extension InvitationLedger {
             }
             try guarded("recording deliveries") {
                 try writer.write { db in
+                    var sent: [Int64] = []
                     for (id, error) in outcomes {
                         if let error {
                             try failed(db, id, error: error, at: now, traceID: traceID)
                             if error.kind == .permanent { report.failed += 1 } else { report.deferred += 1 }
                             if report.firstError == nil { report.firstError = error.reply }
                         } else {
-                            try delivered(db, id, at: now)
-                            report.sent += 1
+                            sent.append(id)
                         }
                     }
+                    try delivered(db, sent, at: now)
+                    report.sent += sent.count
                 }
             }
         }
@@ -124,9 +126,16 @@ extension InvitationLedger {
         return report
     }
 
-    private func delivered(_ db: Database, _ id: Int64, at now: Int64) throws {
-        try db.cachedStatement(sql: "UPDATE message SET state = 'sent', sentAt = ?, secretLink = NULL, claimedBy = NULL, lastError = NULL WHERE id = ?")
-            .execute(arguments: [now, id])
+    /// Records messages as sent, one statement for a batch; their registration links are forgotten.
+    private func delivered(_ db: Database, _ ids: [Int64], at now: Int64) throws {
+        if ids.isEmpty { return }
+        try db.execute(sql: "UPDATE message SET state = 'sent', sentAt = ?, secretLink = NULL, claimedBy = NULL, lastError = NULL WHERE id IN \(Self.idList(ids))",
+                       arguments: [now])
+    }
+
+    /// `(1,2,3)`: row ids written into the SQL, so a batch of any size is one statement.
+    static func idList(_ ids: [Int64]) -> String {
+        "(" + ids.map(String.init).joined(separator: ",") + ")"
     }
 
     private func failed(_ db: Database, _ id: Int64, error: MailDeliveryError, at now: Int64, traceID: String) throws {

@@ -15,8 +15,35 @@ enum InvitationMail {
 
     /// The body with the link put in (or a note that it is no longer kept).
     static func fillLink(_ body: String, link: String?) -> String {
-        guard body.contains(linkPlaceholder) else { return body }
-        return body.replacing(linkPlaceholder, with: link ?? "(the link is not kept after the email is sent)")
+        // On UTF-8 bytes: a search by Character cost more than composing the whole email.
+        var body = body
+        return body.withUTF8 { text in
+            let marker = Array(linkPlaceholder.utf8)
+            var found: [Int] = []
+            var i = 0
+            while i + marker.count <= text.count {
+                if text[i] == marker[0], (1..<marker.count).allSatisfy({ text[i + $0] == marker[$0] }) {
+                    found.append(i)
+                    i += marker.count
+                } else {
+                    i += 1
+                }
+            }
+            guard !found.isEmpty else { return String(decoding: text, as: UTF8.self) }
+            var filler = link ?? "(the link is not kept after the email is sent)"
+            return filler.withUTF8 { filler in
+                var out: [UInt8] = []
+                out.reserveCapacity(text.count + (filler.count - marker.count) * found.count)
+                var start = 0
+                for at in found {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: text[start..<at]))
+                    out.append(contentsOf: filler)
+                    start = at + marker.count
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: text[start...]))
+                return String(decoding: out, as: UTF8.self)
+            }
+        }
     }
 
     /// To the invitee: their account was created, or here is their registration link.

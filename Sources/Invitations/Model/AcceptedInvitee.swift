@@ -49,7 +49,13 @@ public struct InviteeDetails: Sendable, Equatable, Codable {
     /// The key invitations are matched by: the address, compared ignoring case.
     public var emailKey: String { Self.key(email) }
 
-    static func key(_ email: String) -> String { email.trimmingCharacters(in: .whitespaces).lowercased() }
+    static func key(_ email: String) -> String {
+        // A validated address has nothing to trim: only an ASCII space or tab at either end, or a
+        // non-ASCII byte there (which may be a Unicode space), needs Foundation's trimming.
+        func plainEnd(_ byte: UInt8?) -> Bool { byte.map { $0 < 0x80 && $0 != 0x20 && $0 != 0x09 } ?? true }
+        if plainEnd(email.utf8.first), plainEnd(email.utf8.last) { return email.lowercased() }
+        return email.trimmingCharacters(in: .whitespaces).lowercased()
+    }
 
     /// The same person with the same details: every field equal, the address ignoring case.
     public func sameDetails(as other: InviteeDetails) -> Bool {

@@ -135,6 +135,29 @@ public struct MessageRecord: Codable, Sendable, Equatable, FetchableRecord, Tabl
     public var lastError: String?
     public var traceID: String
 
+    /// Decoded by column name, without Codable's keyed containers: delivery reads every message
+    /// it sends, and the Codable path cost more than composing the email.
+    public init(row: Row) throws {
+        id = try row.decode(forColumn: "id")
+        invitationID = try row.decode(forColumn: "invitationID")
+        purpose = try row.decode(forColumn: "purpose")
+        recipient = try row.decode(forColumn: "recipient")
+        sender = try row.decode(forColumn: "sender")
+        subject = try row.decode(forColumn: "subject")
+        body = try row.decode(forColumn: "body")
+        secretLink = try row.decode(forColumn: "secretLink")
+        messageID = try row.decode(forColumn: "messageID")
+        state = try row.decode(forColumn: "state")
+        attempts = try row.decode(forColumn: "attempts")
+        createdAt = try row.decode(forColumn: "createdAt")
+        nextAttemptAt = try row.decode(forColumn: "nextAttemptAt")
+        lastAttemptAt = try row.decode(forColumn: "lastAttemptAt")
+        claimedBy = try row.decode(forColumn: "claimedBy")
+        sentAt = try row.decode(forColumn: "sentAt")
+        lastError = try row.decode(forColumn: "lastError")
+        traceID = try row.decode(forColumn: "traceID")
+    }
+
     /// The message as a transport delivers it, the link put back into the body.
     public var mailMessage: MailMessage {
         MailMessage(messageID: messageID, from: sender, to: [recipient], subject: subject,
