@@ -42,7 +42,11 @@ let package = Package(
         // Only Sources/Mail imports CCurl.
         .target(name: "Mail", dependencies: ["CCurl"]),
         // The invitations ledger (SQLite through GRDB), the lifecycle rules and the emails they send.
-        .target(name: "Invitations", dependencies: ["UserList", "SheetIO", "Mail", "Digest", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "Invitations", dependencies: ["UserList", "SheetIO", "Mail", "Digest", "SQLiteBind", .product(name: "GRDB", package: "GRDB.swift")]),
+        // GRDB's prepared statements run with values bound by SQLite's own calls, for the ledger's hot inserts.
+        // Its own module: a debug build that sees libxml2's ICU headers and SQLite's in one module fails to
+        // compile ("'UErrorCode' has different definitions in different modules").
+        .target(name: "SQLiteBind", dependencies: [.product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift")]),
         // The run of one file: validate it and submit its accepted rows (used by submit and watch --submit).
         .target(name: "Submission", dependencies: ["Reports", "Invitations", "UserList", "SheetIO"]),
         .target(name: "Inbox", dependencies: ["Submission", "Reports", "Invitations", "Mail", "UserList", "SheetIO", .product(name: "Logging", package: "swift-log")]),
@@ -58,7 +62,7 @@ let package = Package(
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "UserList", "SheetIO", "TestSupport"]),
         .testTarget(name: "MailTests", dependencies: ["Mail", "TestSupport"]),
         .testTarget(name: "DigestTests", dependencies: ["Digest"]),
-        .testTarget(name: "InvitationsTests", dependencies: ["Invitations", "Mail", "Digest", "UserList", "SheetIO", "TestSupport"]),
+        .testTarget(name: "InvitationsTests", dependencies: ["Invitations", "SQLiteBind", "Mail", "Digest", "UserList", "SheetIO", "TestSupport"]),
         .testTarget(name: "InboxTests", dependencies: ["Inbox", "Digest", "invitesheet"]),
         // End-to-end tests run the built binary; depending on it makes `swift test` build it first.
         .testTarget(name: "EndToEndTests", dependencies: ["SheetIO", "Reports", "invitesheet", "TestSupport"]),

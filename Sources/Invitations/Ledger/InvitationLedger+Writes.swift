@@ -1,5 +1,6 @@
 import Digest
 import GRDB
+import SQLiteBind
 import Mail
 import UserList
 
@@ -47,12 +48,13 @@ extension InvitationLedger {
         let messageRow = try Int64.fetchOne(db.cachedStatement(sql: "SELECT coalesce(max(id), 0) + 1 FROM message"))!
         let d = details
         let seedStatus: SeedStatus = d.needsSeed ? .pending : .notRequired
-        let values: [(any DatabaseValueConvertible)?] = [
-            submissionID, sourceRow, d.emailKey, d.email, d.userType, d.username, d.firstName, d.lastName,
-            d.contactNumber, d.organisation, d.department, d.seed, d.reason, d.sponsoringAgency, d.businessOperation,
-            d.odc, d.offshoreCompany, kind, status, seedStatus, inviter, now, now, expiresAt, link?.hash, traceID, messageRow,
-        ]
-        try statement.execute(arguments: StatementArguments(values))
+        try statement.run([
+            .integer(submissionID), SQLValue(sourceRow), .text(d.emailKey), .text(d.email), SQLValue(d.userType), SQLValue(d.username),
+            SQLValue(d.firstName), SQLValue(d.lastName), SQLValue(d.contactNumber), SQLValue(d.organisation), SQLValue(d.department),
+            SQLValue(d.seed), SQLValue(d.reason), SQLValue(d.sponsoringAgency), SQLValue(d.businessOperation), SQLValue(d.odc),
+            SQLValue(d.offshoreCompany), SQLValue(kind), SQLValue(status), SQLValue(seedStatus), .text(inviter), .integer(now), .integer(now),
+            SQLValue(expiresAt), SQLValue(link?.hash), .text(traceID), .integer(messageRow),
+        ], in: db)
         let id = db.lastInsertedRowID
         try event(db, invitation: id, at: now, from: nil, to: status, actor: inviter, traceID: traceID, note: note)
         let mail = InvitationMail.invitation(details, kind: kind, inviter: inviter, expiresAt: expiresAt, policy: policy, resend: false)
@@ -64,7 +66,7 @@ extension InvitationLedger {
     func event(_ db: Database, invitation: Int64, at time: Int64, from: TechPassStatus?, to: TechPassStatus,
                actor: String, traceID: String, note: String?) throws {
         try db.cachedStatement(sql: "INSERT INTO event (invitationID, at, fromStatus, toStatus, actor, traceID, note) VALUES (?, ?, ?, ?, ?, ?, ?)")
-            .execute(arguments: [invitation, time, from, to, actor, traceID, note])
+            .run([.integer(invitation), .integer(time), SQLValue(from), SQLValue(to), .text(actor), .text(traceID), SQLValue(note)], in: db)
     }
 
     /// Changes an invitation's status and records the event.
@@ -83,8 +85,8 @@ extension InvitationLedger {
             INSERT INTO message (id, invitationID, purpose, recipient, sender, subject, body, secretLink, messageID, state,
                 attempts, createdAt, nextAttemptAt, traceID)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', 0, ?, ?, ?)
-            """).execute(arguments: [rowID, invitation, purpose, mail.recipient, policy.senderAddress, mail.subject, mail.body, link,
-                                     messageID, time, time, traceID])
+            """).run([SQLValue(rowID), SQLValue(invitation), SQLValue(purpose), .text(mail.recipient), .text(policy.senderAddress),
+                      .text(mail.subject), .text(mail.body), SQLValue(link), .text(messageID), .integer(time), .integer(time), .text(traceID)], in: db)
         return db.lastInsertedRowID
     }
 }
