@@ -1,4 +1,5 @@
 import GRDB
+import SQLiteBind
 import UserList
 
 /// Which invitations to re-send.
@@ -124,7 +125,7 @@ extension InvitationLedger {
             UPDATE invitation SET status = ?, sentAt = ?, expiresAt = COALESCE(?, expiresAt), tokenHash = COALESCE(?, tokenHash),
                 resendCount = resendCount + 1, lastMessageID = ?, failureReason = NULL, failureTraceID = NULL
             WHERE id = ?
-            """).execute(arguments: [status, now, expiresAt, link?.hash, messageRow, invitation.id])
+            """).run([SQLValue(status), .integer(now), SQLValue(expiresAt), SQLValue(link?.hash), .integer(messageRow), .integer(invitation.id)], in: db)
         let note = link == nil ? "re-sent" : "re-sent with a new registration link; the previous link no longer works"
         try event(db, invitation: invitation.id, at: now, from: invitation.status, to: status, actor: actor, traceID: traceID, note: note)
         return result(.resent(expiresAt: expiresAt))
