@@ -18,11 +18,13 @@ public struct SubmissionRunner {
 
     /// Validates `job`, then submits its accepted rows as `inviter`. Returns the validation result
     /// and the submission (nil when the file could not be processed: nothing was submitted).
-    /// `onRow` and `present` are passed to `ValidationRunner`. Throws `ValidationRunError` when the
+    /// `onRow` and `present` are passed to `ValidationRunner`; `onRecorded` is told, while the ledger
+    /// records the accepted rows, how many are done of how many. Throws `ValidationRunError` when the
     /// file could not be validated, `SubmissionLedgerFailure` when the ledger failed.
     public func run(job: ValidationJob, ledger: InvitationLedger, inviter: String, at now: Int64, dryRun: Bool = false,
                     onRow: ((RowOutcome) -> Void)? = nil,
-                    present: ((ValidationReport) throws -> Void)? = nil) throws -> (ValidationResult, SubmissionResult?) {
+                    present: ((ValidationReport) throws -> Void)? = nil,
+                    onRecorded: ((_ done: Int, _ of: Int) -> Void)? = nil) throws -> (ValidationResult, SubmissionResult?) {
         var accepted: [AcceptedInvitee] = []
         var existingAccountRows = 0
         let result = try ValidationRunner().run(job, onRow: { outcome in
@@ -37,7 +39,9 @@ public struct SubmissionRunner {
         let input = SubmissionInput(fileName: job.displayName, sha256: result.sha256, original: result.corrects,
                                     invalidRows: result.summary.invalidRowCount, existingAccountRows: existingAccountRows)
         do {
-            let submission = try ledger.submit(input, rows: accepted, inviter: inviter, at: now, traceID: result.traceID, dryRun: dryRun)
+            let total = accepted.count
+            let submission = try ledger.submit(input, rows: accepted, inviter: inviter, at: now, traceID: result.traceID, dryRun: dryRun,
+                                               progress: onRecorded.map { report in { done in report(done, total) } })
             return (result, submission)
         } catch {
             throw SubmissionLedgerFailure(underlying: error, traceID: result.traceID)

@@ -55,8 +55,13 @@ struct LedgerOptions: ParsableArguments {
     /// Returns false when a message failed for good.
     func deliver(_ ledger: InvitationLedger, at now: Int64, traceID: String, quiet: Bool) throws -> DeliveryReport {
         let transport = try self.transport()
+        let progress = ProgressLine()
+        defer { progress.finish() }
         do {
-            let report = try ledger.deliverPending(using: transport, at: now, traceID: traceID)
+            let report = try ledger.deliverPending(using: transport, at: now, traceID: traceID, progress: quiet ? nil : { handled, waiting in
+                progress.update("delivering emails: \(formatCount(handled)) of \(formatCount(waiting))")
+            })
+            progress.finish()
             if report.deferred > 0 {
                 Terminal.standardError("invitesheet: warning: \(report.deferred) email(s) could not be delivered yet (\(Terminal.printable(report.firstError ?? "temporary failure"))); they stay queued and are retried on the next run (trace id \(traceID))\n")
             }
@@ -64,7 +69,7 @@ struct LedgerOptions: ParsableArguments {
                 Terminal.standardError("invitesheet: error: \(report.failed) email(s) were refused for good; their invitations are marked failed (see invitesheet status --state failed) (trace id \(traceID))\n")
             }
             if !quiet, report.sent > 0 {
-                Terminal.standardError("invitesheet: \(report.sent) email(s) delivered\n")
+                Terminal.standardError("invitesheet: \(formatCount(report.sent)) email(s) delivered\n")
             }
             return report
         } catch {

@@ -107,12 +107,16 @@ struct SubmitCommand: ParsableCommand {
                     try TextSummaryWriter(colour: false).write(report, to: sink)
                     try sink.commit()
                 }
+            }, onRecorded: { done, total in
+                progress.update("\(dryRun ? "checking" : "recording") invitations for \(name): \(formatCount(done)) of \(formatCount(total))")
             })
+            progress.finish()
         } catch let error as ValidationRunError {
             progress.finish()
             Terminal.standardError("invitesheet: error: \(Terminal.printable(error.description))\n")
             return error.exitCode
         } catch let error as SubmissionLedgerFailure {
+            progress.finish()
             return LedgerFailure.report(error.underlying, traceID: error.traceID).rawValue
         } catch {
             progress.finish()

@@ -17,6 +17,16 @@ final class DeliveryTests: XCTestCase {
         XCTAssertEqual(try ledger.count("SELECT count(*) FROM message WHERE state = 'sent' AND sentAt IS NOT NULL AND secretLink IS NULL"), 3)
     }
 
+    func testProgressCountsEachBatchAgainstWhatWasWaiting() throws {
+        let ledger = try InvitationLedger.inMemory()
+        try ledger.submit((1...5).map { vendor("v\($0)@acme.com") }, at: day(0))
+        var calls: [[Int]] = []
+        let report = try ledger.deliverPending(using: RecordingTransport(), at: day(0), traceID: "t", batchSize: 2,
+                                               progress: { handled, waiting in calls.append([handled, waiting]) })
+        XCTAssertEqual(report.sent, 5)
+        XCTAssertEqual(calls, [[2, 5], [4, 5], [5, 5]], "one call per batch of 2")
+    }
+
     func testATemporaryFailureIsRetriedLaterWithBackOff() throws {
         let ledger = try InvitationLedger.inMemory()
         try ledger.submit([vendor("a@acme.com"), vendor("b@acme.com")], at: day(0))

@@ -30,6 +30,14 @@ final class SubmitTests: XCTestCase {
         }
     }
 
+    func testProgressIsToldAfterEveryRow() throws {
+        let ledger = try InvitationLedger.inMemory()
+        var done: [Int] = []
+        try ledger.submit(SubmissionInput(fileName: "users.xlsx", sha256: "aa"), rows: rows((1...3).map { vendor("v\($0)@acme.com") }),
+                          inviter: inviter, at: day(0), traceID: "0123456789abcdef", progress: { done.append($0) })
+        XCTAssertEqual(done, [1, 2, 3])
+    }
+
     func testRegistrationEmailCarriesTheLinkAndTheLedgerOnlyItsHash() throws {
         let ledger = try InvitationLedger.inMemory()
         try ledger.submit([vendor("tan@acme.com.sg")], at: day(0))

@@ -58,8 +58,15 @@ extension InvitationLedger {
     /// them `sending`; the next run re-sends them with the same Message-ID (an outbox rewrites the
     /// same file; a relay may see the message twice, never zero times). After the first temporary
     /// failure the rest wait for the next run, so an unreachable relay costs one timeout, not one per message.
-    public func deliverPending(using transport: MailTransport, at now: Int64, traceID: String, batchSize: Int = 200) throws -> DeliveryReport {
+    /// `progress` is told, after each batch, how many messages were handled and how many were waiting
+    /// when the run began.
+    public func deliverPending(using transport: MailTransport, at now: Int64, traceID: String, batchSize: Int = 200,
+                               progress: ((_ handled: Int, _ waiting: Int) -> Void)? = nil) throws -> DeliveryReport {
         var report = DeliveryReport()
+        let waitingAtStart = try progress == nil ? 0 : reading { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM message WHERE state IN ('queued', 'sending') AND nextAttemptAt <= ?",
+                             arguments: [now]) ?? 0
+        }
         let pid = getpid()
         var stop = false
         var lastID: Int64 = 0
@@ -117,6 +124,7 @@ extension InvitationLedger {
                     report.sent += sent.count
                 }
             }
+            progress?(report.sent + report.failed + report.deferred, waitingAtStart)
         }
         try reading { db in
             let row = try Row.fetchOne(db, sql: "SELECT count(*), min(createdAt) FROM message WHERE state IN ('queued', 'sending')")!

@@ -108,9 +108,10 @@ public struct SubmissionResult: Sendable {
 
 extension InvitationLedger {
     /// Turns one file's accepted rows into invitations, all in one transaction (every row or none).
-    /// With `dryRun`, works out the same results and rolls everything back.
+    /// With `dryRun`, works out the same results and rolls everything back. `progress` is told how
+    /// many rows are done after each one (for a progress line on long files).
     public func submit(_ file: SubmissionInput, rows: some Sequence<AcceptedInvitee>, inviter: String, at now: Int64,
-                       traceID: String, dryRun: Bool = false) throws -> SubmissionResult {
+                       traceID: String, dryRun: Bool = false, progress: ((Int) -> Void)? = nil) throws -> SubmissionResult {
         try transaction("invitesheet submit \(file.fileName)", commit: !dryRun) { db in
             try db.execute(sql: """
                 INSERT INTO submission (fileName, sha256, traceID, inviter, submittedAt, invalidCount, originalFileName, originalSha256, originalTraceID)
@@ -136,6 +137,7 @@ extension InvitationLedger {
                                            originalName: file.original?.name, inviter: inviter, at: now, traceID: traceID)
                 counts.add(result.outcome)
                 results.append(result)
+                progress?(accepted)
             }
             try db.execute(sql: """
                 UPDATE submission SET acceptedRows = ?, invitedCount = ?, overriddenCount = ?, alreadyInvitedCount = ?, duplicateCount = ?
