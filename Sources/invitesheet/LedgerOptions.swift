@@ -56,7 +56,6 @@ struct LedgerOptions: ParsableArguments {
     func deliver(_ ledger: InvitationLedger, at now: Int64, traceID: String, quiet: Bool) throws -> DeliveryReport {
         let transport = try self.transport()
         let progress = ProgressLine()
-        defer { progress.finish() }
         do {
             let report = try ledger.deliverPending(using: transport, at: now, traceID: traceID, progress: quiet ? nil : { handled, waiting in
                 progress.update("delivering emails: \(formatCount(handled)) of \(formatCount(waiting))")
@@ -73,6 +72,7 @@ struct LedgerOptions: ParsableArguments {
             }
             return report
         } catch {
+            progress.finish()  // before the error line, which must not land on the progress text
             throw LedgerFailure.report(error, traceID: traceID)
         }
     }
