@@ -36,10 +36,7 @@ enum AtomicFile {
             throw error
         }
         guard durable else { return }
-        let dirFD = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard dirFD >= 0 else { throw failure("cannot open the folder", directory) }
-        defer { close(dirFD) }
-        guard fsync(dirFD) == 0 else { throw failure("cannot flush the folder", directory) }
+        try syncFolder(directory)
     }
 
     #if os(Linux)
@@ -64,12 +61,7 @@ enum AtomicFile {
             default: throw failure("cannot name the new file", target)
             }
         }
-        if durable {
-            let dirFD = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-            guard dirFD >= 0 else { throw failure("cannot open the folder", directory) }
-            defer { close(dirFD) }
-            guard fsync(dirFD) == 0 else { throw failure("cannot flush the folder", directory) }
-        }
+        if durable { try syncFolder(directory) }
         return true
     }
 
@@ -77,6 +69,14 @@ enum AtomicFile {
     /// (`__O_TMPFILE` is octal 020000000 on Linux, with `O_DIRECTORY`).
     private static let unnamedFileFlags: Int32 = 0o20000000 | O_DIRECTORY | O_WRONLY | O_CLOEXEC
     #endif
+
+    /// Makes the folder's entries (a rename, a new name) durable.
+    private static func syncFolder(_ directory: String) throws {
+        let dirFD = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard dirFD >= 0 else { throw failure("cannot open the folder", directory) }
+        defer { close(dirFD) }
+        guard fsync(dirFD) == 0 else { throw failure("cannot flush the folder", directory) }
+    }
 
     /// Writes every byte, retrying short writes and EINTR.
     private static func writeAll(_ bytes: [UInt8], to fd: Int32, path: String) throws {

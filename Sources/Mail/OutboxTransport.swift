@@ -84,13 +84,11 @@ public final class OutboxTransport: BatchedMailTransport {
             if safe {
                 name.append(byte)
             } else {
-                name += [UInt8(ascii: "%"), hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 15)]]
+                name += [UInt8(ascii: "%"), QuotedPrintable.hexDigit(byte >> 4), QuotedPrintable.hexDigit(byte & 15)]
             }
         }
         return String(decoding: name, as: UTF8.self) + ".eml"
     }
-
-    private static let hexDigits = Array("0123456789ABCDEF".utf8)
 
     static func reason(_ error: Error) -> String {
         (error as NSError).localizedFailureReason ?? (error as NSError).localizedDescription

@@ -91,11 +91,14 @@ enum QuotedPrintable {
 
     /// True when `line` has "From " at `index`.
     private static func startsWithFromSpace(_ line: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
-        let from: [UInt8] = [0x46, 0x72, 0x6F, 0x6D, 0x20]
-        return line.count - index >= 5 && (0..<5).allSatisfy { line[index + $0] == from[$0] }
+        line.count - index >= fromSpace.count && fromSpace.indices.allSatisfy { line[index + $0] == fromSpace[$0] }
     }
 
-    private static func hexDigit(_ nibble: UInt8) -> UInt8 {
+    private static let fromSpace: [UInt8] = Array("From ".utf8)
+
+    /// The upper-case hex digit of a nibble (0–15), as quoted-printable's `=XX` and the outbox's
+    /// `%XX` file names write a byte.
+    static func hexDigit(_ nibble: UInt8) -> UInt8 {
         nibble < 10 ? 0x30 + nibble : 0x37 + nibble
     }
 }
