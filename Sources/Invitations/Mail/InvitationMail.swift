@@ -6,6 +6,7 @@ import UserList
 enum InvitationMail {
     /// Marks where the link goes; control characters never survive validation, so no field can fake it.
     static let linkPlaceholder = "\u{1A}registration-link\u{1A}"
+    private static let placeholderBytes = Array(linkPlaceholder.utf8)
 
     struct Composed {
         var recipient: String
@@ -18,7 +19,7 @@ enum InvitationMail {
         // On UTF-8 bytes: a search by Character cost more than composing the whole email.
         var body = body
         return body.withUTF8 { text in
-            let marker = Array(linkPlaceholder.utf8)
+            let marker = placeholderBytes
             var found: [Int] = []
             var i = 0
             while i + marker.count <= text.count {
